@@ -1,0 +1,59 @@
+# One definition of every task; `make help` lists them. Everything installs into .venv from requirements.lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup docs build serve test check golden lint format bench lock clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-8s %s\n", $$1, $$2 }'
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+setup: $(INSTALLED) ## create .venv from the pinned, hashed requirements.lock
+
+docs: $(INSTALLED) ## convert seeds/ into Markdown pages under docs/articles/
+	$(PY) scripts/build.py
+
+check: $(INSTALLED) ## validate seeds, metadata, translations and tags without writing anything
+	$(PY) scripts/build.py --check
+
+build: docs ## build the static site into site/ (warnings are errors)
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+serve: docs ## build the pages and serve the archive at http://$(ADDR)/
+	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
+
+test: $(INSTALLED) ## run every test
+	$(PY) -m pytest
+
+golden: $(INSTALLED) ## regenerate tests/golden/ from seeds/ (review the diff like code)
+	$(PY) scripts/build.py --docs tests/golden
+
+lint: $(INSTALLED) ## lint and check formatting
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+
+format: $(INSTALLED) ## format the code
+	$(VENV)/bin/ruff format scripts tests
+	$(VENV)/bin/ruff check --fix scripts tests
+
+bench: $(INSTALLED) ## time the build script per article on a synthetic archive (N=articles)
+	$(PY) scripts/bench.py --articles $(or $(N),1000)
+
+lock: ## re-pin requirements.lock from requirements.in (needs network to PyPI)
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --output-file requirements.lock requirements.in
+	rm -rf .venv-lock
+
+clean: ## remove generated pages, the built site and the virtual environment
+	rm -rf docs/articles site $(VENV)

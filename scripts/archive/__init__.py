@@ -1,0 +1,1 @@
+"""The archive build: seeds/ → articles → Markdown pages under docs/."""

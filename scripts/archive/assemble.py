@@ -1,0 +1,298 @@
+"""Assemble an article from its layers: what the seed says, then the editors' metadata and translations."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import zip_longest
+from typing import Any
+
+from . import clean, rules
+from .model import Article, Block, EventDate, Outlet, PageLang, Problem, PubDate, Source, Text
+from .parse import ParsedSeed, Piece, is_before, resolve_event_year, valid_date
+from .read import TranslationFile, Yaml, check_keys
+from .tags import Vocabulary
+
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """One article's input files, already read: the parsed seed, its metadata and its translations."""
+
+    stem: str
+    seed: ParsedSeed
+    meta: Yaml | None
+    meta_rel: str
+    translations: dict[PageLang, TranslationFile]
+
+
+def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, list[Problem]]:
+    """Layer metadata over the seed; return the article and every problem found on the way."""
+    seed, meta = inputs.seed, _meta_data(inputs)
+    problems = list(seed.problems)
+    if inputs.meta is not None:
+        problems += check_keys(inputs.meta, rules.META_KEYS, inputs.meta_rel, "metadata")
+    if not seed.pieces:
+        return None, problems
+    originals = {rules.SOURCE_LANGUAGES[lang] for lang in seed.languages}
+    blocks, block_problems = _blocks(inputs, originals)
+    problems += block_problems
+    titles, subtitles = _titles(inputs, meta, originals)
+    date_value, date_problems = _publication_date(inputs, meta)
+    problems += date_problems
+    if "date" in meta:  # an impossible date in the seed stops mattering once editors supply the right one
+        problems = [p for p in problems if not (p.path == seed.rel and p.message.startswith("publication date must"))]
+    source, source_problems = _source(inputs, meta, vocabulary)
+    problems += source_problems
+    tags, tag_problems = _tags(inputs, meta, vocabulary, blocks, titles)
+    problems += tag_problems
+    slug, slug_problems = _slug(inputs, meta, titles)
+    problems += slug_problems
+    status = {lang: ("original" if lang in originals else "translation" if lang in inputs.translations else "missing") for lang in rules.PAGE_LANGUAGES}
+    article = Article(
+        stem=inputs.stem,
+        seed=seed.rel,
+        slug=slug,
+        title=titles,
+        subtitle=subtitles,
+        date=date_value,
+        events=_events(inputs, meta, date_value),
+        source=source,
+        languages=seed.languages,
+        status=status,  # type: ignore[arg-type]
+        blocks=blocks,
+        tags=tags,
+        hant_title=_hant_title(seed),
+        translator={lang: _header(inputs, lang, "translator") for lang in rules.PAGE_LANGUAGES},
+        notes={lang: (meta.get("notes") or {}).get(lang) for lang in rules.PAGE_LANGUAGES},
+    )
+    return article, problems
+
+
+def _meta_data(inputs: Inputs) -> dict[str, Any]:
+    data = inputs.meta.data if inputs.meta is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def _meta_line(inputs: Inputs, *path: Any) -> int:
+    return inputs.meta.lines.get(path, 1) if inputs.meta is not None else 1
+
+
+def _header(inputs: Inputs, lang: str, key: str) -> str | None:
+    translation = inputs.translations.get(lang)  # type: ignore[call-overload]
+    if translation is None or not isinstance(translation.header.data, dict):
+        return None
+    value = translation.header.data.get(key)
+    return str(value).strip() if value is not None else None
+
+
+def _blocks(inputs: Inputs, originals: set[str]) -> tuple[tuple[Block, ...], list[Problem]]:
+    """Pair the two languages block by block: from a bilingual seed, or from the seed and its translation."""
+    seed = inputs.seed
+    by_lang = {lang: [piece for piece in seed.pieces if piece.lang == lang] for lang in rules.PAGE_LANGUAGES}
+    problems: list[Problem] = []
+    if len(originals) == 2:
+        en, zh = by_lang["en"], by_lang["zh"]
+        if len(en) != len(zh):
+            problems.append(
+                Problem(seed.rel, max(en[-1].line, zh[-1].line), f"bilingual seed must pair every English paragraph with a Chinese one, {len(en)} English and {len(zh)} Chinese")
+            )
+        pairs = zip_longest(en, zh)
+        return tuple(_block(first or second, first, second) for first, second in pairs), problems
+    (original_lang,) = originals
+    other = "zh" if original_lang == "en" else "en"
+    pieces = by_lang[original_lang]
+    translation = inputs.translations.get(other)  # type: ignore[call-overload]
+    if translation is None:
+        return tuple(_block(piece, piece if original_lang == "en" else None, piece if original_lang == "zh" else None) for piece in pieces), problems
+    # A translated block takes the kind (paragraph, caption) of the original block it stands beside.
+    kinds = [piece.kind for piece in pieces]
+    translated = [
+        Piece(kinds[min(index, len(kinds) - 1)], other, _clean_as(other, line.text), line.number)
+        for index, line in enumerate(translation.blocks)
+    ]
+    if len(translation.blocks) != len(pieces):
+        last = translation.blocks[-1].number if translation.blocks else 1
+        problems.append(
+            Problem(translation.rel, last, f"translation should have one paragraph per original paragraph ({len(pieces)} in {seed.rel}), got {len(translation.blocks)}", warning=True)
+        )
+    blocks = []
+    for original, version in zip_longest(pieces, translated):
+        en, zh = (original, version) if original_lang == "en" else (version, original)
+        blocks.append(_block(original or version, en, zh))
+    return tuple(blocks), problems
+
+
+def _clean_as(lang: str, text: str) -> str:
+    return clean.clean_chinese(text) if lang == "zh" else clean.clean_english(text)
+
+
+def _block(shape: Piece, en: Piece | None, zh: Piece | None) -> Block:
+    return Block(
+        kind=shape.kind,  # type: ignore[arg-type]
+        en=en.text if en else None,
+        zh=zh.text if zh else None,
+        line=shape.line,
+        hant=zh.hant if zh else None,
+        url=shape.url,
+    )
+
+
+def _titles(inputs: Inputs, meta: dict[str, Any], originals: set[str]) -> tuple[dict[PageLang, Text | None], dict[PageLang, Text | None]]:
+    """Title and subtitle per language: the source's, else a translation's, else the editors'."""
+    source_has_title = bool(inputs.seed.headings)
+    titles: dict[PageLang, Text | None] = {}
+    subtitles: dict[PageLang, Text | None] = {}
+    editor_titles = meta.get("title") if isinstance(meta.get("title"), dict) else {}
+    for lang in rules.PAGE_LANGUAGES:
+        headings = inputs.seed.headings.get(lang, [])
+        title = Text(headings[0].text, "source") if headings else None
+        subtitle = Text(headings[1].text, "source") if len(headings) > 1 else None
+        if title is None and (translated := _header(inputs, lang, "title")):
+            title = Text(_clean_as(lang, translated), "translation")
+        if subtitle is None and (translated := _header(inputs, lang, "subtitle")):
+            subtitle = Text(_clean_as(lang, translated), "translation")
+        if isinstance(editor_titles.get(lang), str) and editor_titles[lang].strip():
+            # A title in the metadata translates the source's title, or, where the source has none, is the editors' own.
+            origin = "translation" if source_has_title and title is None else "editor"
+            title = Text(_clean_as(lang, editor_titles[lang]), origin)
+        titles[lang], subtitles[lang] = title, subtitle
+    return titles, subtitles
+
+
+def _hant_title(seed: ParsedSeed) -> str | None:
+    headings = seed.headings.get("zh", [])
+    return headings[0].hant if headings else None
+
+
+def _publication_date(inputs: Inputs, meta: dict[str, Any]) -> tuple[PubDate, list[Problem]]:
+    """The editors' date wins over the seed's; a seed without one has an unknown date."""
+    note = meta.get("date_note")
+    if "date" in meta:
+        value = str(meta["date"]).strip()
+        line = _meta_line(inputs, "date")
+        match = rules.EDITOR_DATE.match(value)
+        if not match:
+            return PubDate(), [Problem(inputs.meta_rel, line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")]
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if month and not valid_date(year, month, day or 1):
+            return PubDate(), [Problem(inputs.meta_rel, line, f"date must be a real calendar date, {value!r}")]
+        precision = "day" if day else "month" if month else "year"
+        return PubDate(value, precision, "editor", note), []  # type: ignore[arg-type]
+    if inputs.seed.published:
+        return PubDate(inputs.seed.published.iso, "day", "source", note), []
+    return PubDate(note=note), []
+
+
+def _events(inputs: Inputs, meta: dict[str, Any], published: PubDate) -> tuple[EventDate, ...]:
+    """Give year-less event dates the editors' event year, or the publication year when the date fits in it."""
+    events = []
+    editor_year = meta.get("event_year")
+    for _line, event in inputs.seed.events:
+        if event.year_origin is None and isinstance(editor_year, int):
+            event = resolve_event_year(event, editor_year, "editor")
+        elif event.year_origin is None and published.precision == "day" and published.origin == "source":
+            pub = date.fromisoformat(published.iso)  # type: ignore[arg-type]
+            if is_before(event, pub):
+                event = resolve_event_year(event, pub.year, "source")
+        events.append(event)
+    return tuple(events)
+
+
+def _outlet(name: str | None, vocabulary: Vocabulary) -> Outlet | None:
+    if not name:
+        return None
+    tag = vocabulary.find(name)
+    return Outlet(tag.en, tag.zh, tag.id) if tag else Outlet(name, name)
+
+
+def _source(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary) -> tuple[Source, list[Problem]]:
+    """Publisher, credited source, author and URL; fields from the metadata are marked editor-supplied."""
+    seed, problems = inputs.seed, []
+    publisher = _outlet(seed.publisher, vocabulary)
+    credited_name = seed.credited.get("en") or seed.credited.get("zh")
+    credited = _outlet(credited_name, vocabulary)
+    for name in (seed.publisher, *seed.credited.values()):
+        if name and vocabulary.find(name) is None:
+            problems.append(Problem(seed.rel, seed.outlet_lines.get(name, 1), f"source outlet should be in {vocabulary.rel} (kind media) so both languages name it, got {name!r}", warning=True))
+    url, supplied = None, []
+    given = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    if inputs.meta is not None and "source" in meta:
+        problems += check_keys(Yaml(given, {k[1:]: v for k, v in inputs.meta.lines.items() if k[:1] == ("source",)}), rules.META_SOURCE_KEYS, inputs.meta_rel, "source")
+    for field_name in ("publisher", "credited"):
+        if field_name in given:
+            tag_id = given[field_name]
+            if tag_id not in vocabulary:
+                problems.append(Problem(inputs.meta_rel, _meta_line(inputs, "source", field_name), f"source {field_name} must be a tag id from {vocabulary.rel}, got {tag_id!r}"))
+                continue
+            tag = vocabulary[tag_id]
+            outlet = Outlet(tag.en, tag.zh, tag.id)
+            publisher, credited = (outlet, credited) if field_name == "publisher" else (publisher, outlet)
+            supplied.append(field_name)
+    if "url" in given:
+        if isinstance(given["url"], str) and _URL.match(given["url"]):
+            url = given["url"]
+            supplied.append("url")
+        else:
+            problems.append(Problem(inputs.meta_rel, _meta_line(inputs, "source", "url"), f"source url must be an http(s) address, got {given['url']!r}"))
+    return Source(publisher, credited, url, seed.author, tuple(supplied)), problems
+
+
+def _tags(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary, blocks: tuple[Block, ...], titles: dict) -> tuple[tuple[str, ...], list[Problem]]:
+    """Tags found in both language versions, plus the editors' additions, minus their removals."""
+    en_text = "\n".join(filter(None, [*(b.en for b in blocks), titles["en"] and titles["en"].value]))
+    zh_text = "\n".join(filter(None, [*(b.zh for b in blocks), titles["zh"] and titles["zh"].value]))
+    hant_text = "\n".join(filter(None, (b.hant for b in blocks)))
+    found = vocabulary.match(en_text, "en") | vocabulary.match(zh_text, "zh-Hans") | vocabulary.match(hant_text, "zh-Hant")
+    problems: list[Problem] = []
+    edits = meta.get("tags") or {}
+    if not isinstance(edits, dict):
+        return _sorted(found, vocabulary), [Problem(inputs.meta_rel, _meta_line(inputs, "tags"), f"tags must be a mapping with 'add' and 'remove' lists, got {edits!r}")]
+    for action in ("add", "remove"):
+        ids = edits.get(action) or []
+        for index, tag_id in enumerate(ids if isinstance(ids, list) else [ids]):
+            if tag_id not in vocabulary:
+                line = _meta_line(inputs, "tags", action, index)
+                problems.append(Problem(inputs.meta_rel, line, f"tag must be an id from {vocabulary.rel}, got {tag_id!r}"))
+            elif action == "add":
+                found.add(tag_id)
+            else:
+                found.discard(tag_id)
+    return _sorted(found, vocabulary), problems
+
+
+def _sorted(ids: set[str], vocabulary: Vocabulary) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=vocabulary.sort_key))
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens, at most rules.SLUG_MAX_WORDS of them."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[: rules.SLUG_MAX_WORDS])
+
+
+def _slug(inputs: Inputs, meta: dict[str, Any], titles: dict[PageLang, Text | None]) -> tuple[str, list[Problem]]:
+    """The editors' slug, else one made from the English title, else the seed's file name."""
+    if "slug" in meta:
+        slug = str(meta["slug"])
+        if not rules.SLUG.match(slug):
+            return inputs.stem, [Problem(inputs.meta_rel, _meta_line(inputs, "slug"), f"slug must be lowercase ASCII words joined by hyphens, got {slug!r}")]
+        return slug, []
+    english = titles["en"]
+    return (slugify(english.value) if english else "") or inputs.stem.replace("_", "-").lower(), []
+
+
+def check_unique_slugs(articles: list[Article], meta_rels: dict[str, str]) -> Iterator[Problem]:
+    """Two articles must never share a page address."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        if article.slug in seen:
+            rel = meta_rels.get(article.stem, article.seed)
+            yield Problem(rel, 1, f"slug must be unique, {article.slug!r} is also used by {seen[article.slug].seed}")
+        else:
+            seen[article.slug] = article

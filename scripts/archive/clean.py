@@ -1,0 +1,101 @@
+"""Clean text without losing content: each function returns the same words in a tidier form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import opencc
+
+from . import rules
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+_TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
+
+
+@cache
+def pinyin_syllables() -> frozenset[str]:
+    """The toneless pinyin syllables, from the data file beside this module."""
+    path = Path(__file__).with_name("data") / "pinyin_syllables.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_pinyin_reading(reading: str) -> bool:
+    """True for a tone-marked pinyin syllable, or an unmarked one of two letters or more ('de', not 'a')."""
+    decomposed = unicodedata.normalize("NFD", reading)
+    has_tone = any(mark in decomposed for mark in _TONE_MARKS)
+    base = "".join(char for char in decomposed if char not in _TONE_MARKS)
+    base = unicodedata.normalize("NFC", base)
+    return base in pinyin_syllables() and (has_tone or len(base) >= 2)
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove '(jìn)' where it is a valid pinyin reading right after a Han character; keep '(JETRO)'."""
+    return rules.PINYIN_READING.sub(
+        lambda match: "" if is_pinyin_reading(match["reading"]) else match[0],
+        text,
+    )
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_HAN.match(char)) or char in rules.CJK_PUNCTUATION
+
+
+def full_width_punctuation(text: str) -> str:
+    """Turn ',', ':' and ';' that touch a Han character or CJK punctuation into their full-width forms."""
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char not in rules.FULL_WIDTH:
+            continue
+        before = chars[index - 1] if index else ""
+        after = chars[index + 1] if index + 1 < len(chars) else ""
+        if (before and _is_cjk(before)) or (after and _is_cjk(after)):
+            chars[index] = rules.FULL_WIDTH[char]
+    return "".join(chars)
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of spaces (including no-break and ideographic-width ones) inside a line."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def is_chinese(text: str) -> bool:
+    """True when Han characters are a large enough share of the letters to call the text Chinese."""
+    han = han_count(text)
+    latin = len(_LATIN.findall(text))
+    return han > 0 and han >= rules.HAN_SHARE_FOR_CHINESE * (han + latin)
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional to Simplified Chinese with OpenCC's phrase-level t2s tables."""
+    return _converter("t2s").convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """True when more characters change going to Simplified than going to Traditional."""
+    to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
+    to_trad = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
+    return to_simp > to_trad
+
+
+def clean_chinese(text: str) -> str:
+    """Apply every Chinese cleaning rule: readings, spaces, punctuation."""
+    return full_width_punctuation(collapse_spaces(strip_pinyin(text)))
+
+
+def clean_english(text: str) -> str:
+    return collapse_spaces(text)

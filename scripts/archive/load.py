@@ -1,0 +1,96 @@
+"""Find an archive's input files and turn them into articles, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import rules
+from .assemble import Inputs, assemble, check_unique_slugs
+from .model import Article, Problem
+from .parse import parse_seed
+from .read import read_text, read_translation, read_yaml
+from .tags import Vocabulary, load_vocabulary
+
+VOCABULARY = "tags.yml"
+# seeds/<stem>.txt is a raw seed; <stem>.yml its metadata; <stem>.<lang>.txt a translation into <lang>.
+SEED_NAME = re.compile(r"^(?P<stem>[^.]+)\.txt$")
+COMPANION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?:(?P<lang>[a-z]{2})\.txt|yml)$")
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the build read: the articles, the vocabulary, and all problems in one list."""
+
+    articles: list[Article]
+    vocabulary: Vocabulary
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if not problem.warning]
+
+
+def load_archive(seeds: Path) -> Archive:
+    """Read every seed, its metadata and translations, and the vocabulary; never stop at the first problem."""
+    base = seeds.parent
+
+    def rel(path: Path) -> str:
+        return path.relative_to(base).as_posix()
+
+    vocabulary, problems = load_vocabulary(seeds / VOCABULARY, rel(seeds / VOCABULARY))
+    stems = sorted(match["stem"] for path in seeds.iterdir() if (match := SEED_NAME.match(path.name)))
+    problems += _orphans(seeds, set(stems), rel)
+    articles = []
+    for stem in stems:
+        article, found = _load_one(seeds, stem, vocabulary, rel)
+        problems += found
+        if article is not None:
+            articles.append(article)
+    meta_rels = {article.stem: rel(seeds / f"{article.stem}.yml") for article in articles}
+    problems += check_unique_slugs(articles, meta_rels)
+    return Archive(articles, vocabulary, sorted(set(problems)))
+
+
+def _load_one(seeds: Path, stem: str, vocabulary: Vocabulary, rel) -> tuple[Article | None, list[Problem]]:
+    seed_path = seeds / f"{stem}.txt"
+    decoded = read_text(seed_path, rel(seed_path))
+    problems = list(decoded.problems)
+    meta_path = seeds / f"{stem}.yml"
+    meta = None
+    if meta_path.exists():
+        meta, found = read_yaml(meta_path, rel(meta_path))
+        problems += found
+    translations = {}
+    for lang in rules.PAGE_LANGUAGES:
+        path = seeds / f"{stem}.{lang}.txt"
+        if path.exists():
+            translation, found = read_translation(path, rel(path))
+            problems += found
+            if translation is not None:
+                translations[lang] = translation
+    if decoded.problems:
+        return None, problems
+    seed = parse_seed(rel(seed_path), decoded.lines)
+    for lang, translation in translations.items():
+        if lang in {rules.SOURCE_LANGUAGES[code] for code in seed.languages}:
+            problems.append(Problem(translation.rel, 1, f"translation must be into a language the seed is not in, the seed is already in {lang!r}"))
+    article, found = assemble(Inputs(stem, seed, meta, rel(meta_path), translations), vocabulary)
+    return article, problems + found
+
+
+def _orphans(seeds: Path, stems: set[str], rel) -> list[Problem]:
+    """A metadata or translation file whose seed is missing would be silently ignored: say so."""
+    problems = []
+    for path in sorted(seeds.iterdir()):
+        if path.name == VOCABULARY or SEED_NAME.match(path.name) or path.name.startswith("."):
+            continue
+        match = COMPANION_NAME.match(path.name)
+        if match is None:
+            problems.append(Problem(rel(path), 1, f"file name must be <seed>.txt, <seed>.yml or <seed>.<en|zh>.txt, got {path.name!r}"))
+        elif match["stem"] not in stems:
+            problems.append(Problem(rel(path), 1, f"file must sit beside its seed, {match['stem']}.txt does not exist"))
+        elif match["lang"] and match["lang"] not in rules.PAGE_LANGUAGES:
+            problems.append(Problem(rel(path), 1, f"translation language must be one of {', '.join(rules.PAGE_LANGUAGES)}, got {match['lang']!r}"))
+    return problems

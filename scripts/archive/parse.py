@@ -1,0 +1,236 @@
+"""Parse a seed's lines into what the source says: headings, publication line, credits and body pieces."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import clean, rules
+from .model import EventDate, Line, Problem
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One body line of a seed: its kind, language ('en' or 'zh') and cleaned text."""
+
+    kind: str
+    lang: str
+    text: str
+    line: int
+    hant: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A publication date read off a line of the seed: ISO 'YYYY-MM-DD' and the line it came from."""
+
+    iso: str
+    line: int
+
+
+@dataclass
+class ParsedSeed:
+    """Everything the seed itself says, before editors' metadata and translations are added."""
+
+    rel: str
+    headings: dict[str, list[Piece]] = field(default_factory=dict)
+    pieces: list[Piece] = field(default_factory=list)
+    published: StatedDate | None = None
+    publisher: str | None = None
+    credited: dict[str, str] = field(default_factory=dict)  # page language → outlet name as written
+    author: str | None = None
+    outlet_lines: dict[str, int] = field(default_factory=dict)  # outlet name as written → its line
+    traditional: bool = False
+    events: list[tuple[int, EventDate]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Source languages in order of first appearance, with the Chinese script named."""
+        seen: list[str] = []
+        for piece in (*(p for ps in self.headings.values() for p in ps), *self.pieces):
+            lang = piece.lang if piece.lang == "en" else ("zh-Hant" if self.traditional else "zh-Hans")
+            if lang not in seen:
+                seen.append(lang)
+        return tuple(seen)
+
+
+def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
+    """Read a seed's lines in order, dropping chrome and lifting metadata lines out of the text."""
+    seed = ParsedSeed(rel)
+    chinese = "".join(line.text for line in lines if clean.is_chinese(line.text))
+    seed.traditional = bool(chinese) and clean.is_traditional(clean.strip_pinyin(chinese))
+    pending_url: str | None = None
+    for line in lines:
+        text = clean.collapse_spaces(line.text)
+        if any(pattern.search(text) for pattern in rules.CHROME_LINES):
+            continue
+        if _read_publication_line(seed, text, line.number):
+            continue
+        if match := rules.CREDITED_SOURCE_LINE.match(text):
+            _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
+            continue
+        if match := rules.ATTACHMENT_LINK.match(text):
+            pending_url = match["url"]
+            continue
+        if match := rules.ATTACHMENT_CAPTION.match(text):
+            seed.pieces.append(_piece(seed, "attachment", match["caption"], line.number, pending_url))
+            pending_url = None
+            continue
+        seed.pieces.append(_piece(seed, _kind_of(seed, clean.strip_pinyin(text)), text, line.number))
+    _lift_headings(seed)
+    _read_credits(seed)
+    seed.events = list(_read_event_dates(seed))
+    if not seed.pieces:
+        first = lines[0].number if lines else 1
+        seed.problems.append(Problem(rel, first, "seed must contain at least one paragraph of article text, found none"))
+    return seed
+
+
+def _piece(seed: ParsedSeed, kind: str, text: str, number: int, url: str | None = None) -> Piece:
+    """Clean a line by its language; a Traditional line keeps its cleaned original beside the Simplified text."""
+    if not clean.is_chinese(text):
+        return Piece(kind, "en", clean.clean_english(text), number, url=url)
+    cleaned = clean.clean_chinese(text)
+    if seed.traditional:
+        return Piece(kind, "zh", clean.to_simplified(cleaned), number, hant=cleaned, url=url)
+    return Piece(kind, "zh", cleaned, number, url=url)
+
+
+def _kind_of(seed: ParsedSeed, text: str) -> str:
+    """A paragraph ends like a sentence or is long; a short line that does not is a heading or caption."""
+    lang = "zh" if clean.is_chinese(text) else "en"
+    if rules.SENTENCE_END.search(text):
+        return "paragraph"
+    limit = rules.CAPTION_MAX_CHARS[lang] if seed.pieces else rules.TITLE_MAX_CHARS[lang]
+    return "caption" if len(text) <= limit else "paragraph"
+
+
+def _lift_headings(seed: ParsedSeed) -> None:
+    """Captions before the first paragraph are the headline and subtitle, one pair per language."""
+    while seed.pieces and seed.pieces[0].kind == "caption":
+        piece = seed.pieces[0]
+        if len(seed.headings.get(piece.lang, [])) == 2:
+            break
+        seed.headings.setdefault(piece.lang, []).append(piece)
+        seed.pieces.pop(0)
+
+
+def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
+    """Take the date and outlet from a portal's timestamp line; True if the line was one."""
+    for pattern in rules.PUBLICATION_LINES:
+        if match := pattern.match(text):
+            groups = match.groupdict()
+            if groups.get("dmy"):
+                day, month, year = groups["dmy"].split(".")
+                stated = f"{year}-{month}-{day}"
+            else:
+                stated = groups["date"]
+            _record_published(seed, stated, number)
+            if groups.get("outlet") and seed.publisher is None:
+                seed.publisher = groups["outlet"]
+                seed.outlet_lines.setdefault(seed.publisher, number)
+            return True
+    return False
+
+
+def _record_published(seed: ParsedSeed, stated: str, number: int) -> None:
+    year, month, day = (int(part) for part in stated.split("-"))
+    if not valid_date(year, month, day):
+        seed.problems.append(Problem(seed.rel, number, f"publication date must be a real calendar date, {stated!r}"))
+        return
+    if seed.published is None:
+        seed.published = StatedDate(f"{year:04d}-{month:02d}-{day:02d}", number)
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    """True for a date that exists on the calendar (2024-02-29 yes, 2024-02-30 no)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] and year >= 1
+
+
+def _read_credits(seed: ParsedSeed) -> None:
+    """Read '(Source: …)', '(来源:…)', '(文/…)' and a wire dateline; the text keeps them."""
+    for piece in seed.pieces:
+        for pattern in rules.CREDITED_SOURCE_INLINE:
+            if match := pattern.search(piece.text):
+                _credit(seed, piece.lang, match["outlet"], piece.line)
+        for pattern in rules.AUTHOR_INLINE:
+            if (match := pattern.search(piece.hant or piece.text)) and seed.author is None:
+                seed.author = match["author"].strip()
+        if piece.lang == "en" and (match := rules.WIRE_DATELINE.match(piece.text)):
+            outlet = match["outlet"].strip()
+            if seed.publisher is None:
+                seed.publisher = rules.WIRE_OUTLETS.get(outlet, outlet)
+                seed.outlet_lines.setdefault(seed.publisher, piece.line)
+            month_name, day, year = re.split(r"[.,\s]+", match["date"].strip())
+            month = rules.MONTHS_EN.get(month_name)
+            if month and seed.published is None:
+                _record_published(seed, f"{year}-{month}-{day}", piece.line)
+
+
+def _credit(seed: ParsedSeed, lang: str, outlet: str, number: int) -> None:
+    """Record the first outlet the text credits in each language, and where."""
+    if lang not in seed.credited:
+        seed.credited[lang] = outlet.strip()
+        seed.outlet_lines.setdefault(outlet.strip(), number)
+
+
+def _read_event_dates(seed: ParsedSeed) -> Iterator[tuple[int, EventDate]]:
+    """Yield each distinct month-day date or range the body states, year left for later."""
+    seen: set[tuple[str, str | None]] = set()
+    for piece in seed.pieces:
+        text = piece.text
+        if piece.lang == "en" and (dateline := rules.WIRE_DATELINE.match(text)):
+            text = text[dateline.end() :]  # the dateline is the release date, not an event
+        for pattern in rules.EVENT_DATES:
+            for match in pattern.finditer(text):
+                event = _event_from_match(match, piece.lang)
+                if event is None:
+                    seed.problems.append(
+                        Problem(seed.rel, piece.line, f"event date must be a real calendar date, {match[0]!r}", warning=True)
+                    )
+                elif (event.start, event.end) not in seen:
+                    seen.add((event.start, event.end))
+                    yield piece.line, event
+
+
+def _month(value: str | None, lang: str) -> int | None:
+    if value is None:
+        return None
+    return int(value) if lang == "zh" else rules.MONTHS_EN[value]
+
+
+def _event_from_match(match: re.Match[str], lang: str) -> EventDate | None:
+    """Turn a matched date or range into '--MM-DD' (or 'YYYY-MM-DD' when the text gives the year)."""
+    groups = match.groupdict()
+    m1 = _month(groups["m1"], lang)
+    m2 = _month(groups["m2"], lang) or m1
+    d1, d2 = int(groups["d1"]), int(groups["d2"] or groups["d1"])
+    year = groups["y1"] or groups.get("y2")
+    check_year = int(year) if year else 2000  # a leap year, so 29 February stays possible
+    if not (m1 and valid_date(check_year, m1, d1) and m2 and valid_date(check_year, m2, d2)):
+        return None
+    prefix = f"{year}-" if year else "--"
+    start = f"{prefix}{m1:02d}-{d1:02d}"
+    end = f"{prefix}{m2:02d}-{d2:02d}" if groups["d2"] else None
+    return EventDate(match[0].strip(), start, end, "source" if year else None)
+
+
+def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate:
+    """Give a year-less event date the year editors or the publication date supply."""
+    if not event.start.startswith("--"):
+        return event
+    start = f"{year}{event.start[1:]}"
+    end = f"{year}{event.end[1:]}" if event.end else None
+    if end and end < start:  # a range across New Year: 12月30日至1月2日
+        end = f"{year + 1}{event.end[1:]}"
+    return EventDate(event.stated, start, end, origin)  # type: ignore[arg-type]
+
+
+def is_before(event: EventDate, published: date) -> bool:
+    """True when a year-less event's month and day fall on or before the publication's in the same year."""
+    return event.start[2:] <= published.strftime("%m-%d")

@@ -1,0 +1,313 @@
+"""Render articles as Markdown pages: PyYAML front matter, then text that can only ever be prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from . import rules
+from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
+from .tags import Vocabulary
+
+# What a page says, in each page language. Editors may reword these; {placeholders} are filled in.
+STRINGS: dict[str, dict[str, str]] = {
+    "published": {"en": "Published", "zh": "发布日期"},
+    "source": {"en": "Source", "zh": "来源"},
+    "credited": {"en": "credited in the text", "zh": "文中注明来源"},
+    "author": {"en": "Author", "zh": "作者"},
+    "events": {"en": "Event dates", "zh": "活动日期"},
+    "language": {"en": "Original language", "zh": "原文语言"},
+    "this_page": {"en": "This page", "zh": "本页"},
+    "tags": {"en": "Tags", "zh": "标签"},
+    "source_unknown": {"en": "not given in the article", "zh": "原文未注明"},
+    "editor_supplied": {"en": "supplied by the archive's editors", "zh": "由本站编辑补充"},
+    "date_unknown": {"en": "Date unknown: the source does not give one", "zh": "日期不详：原文未注明"},
+    "year_editor": {"en": "year supplied by the archive's editors", "zh": "年份由本站编辑补充"},
+    "year_unknown": {"en": "year not stated in the source", "zh": "原文未注明年份"},
+    "title_editor": {"en": "Title supplied by the archive's editors; the source gives none.", "zh": "标题由本站编辑拟定，原文无标题。"},
+    "title_translation": {"en": "Title translated by the archive's editors.", "zh": "标题由本站编辑翻译。"},
+    "untitled": {"en": "Untitled article", "zh": "无标题文章"},
+    "original": {"en": "Original text.", "zh": "原文。"},
+    "original_bilingual": {"en": "Original text: the source published this article in English and Chinese.", "zh": "原文：来源以中英双语发布本文。"},
+    "original_hant": {
+        "en": "Original text.",
+        "zh": "原文为繁体中文，本页为 OpenCC 转换的简体中文版本。",
+    },
+    "read_hant": {"en": "Read the original Traditional Chinese text", "zh": "阅读繁体中文原文"},
+    "translation": {"en": "English translation by {translator} of the Chinese original.", "zh": "本页为{translator}据英文原文翻译的中文译文。"},
+    "missing": {
+        "en": "Not yet translated into English: the original Chinese text is shown below.",
+        "zh": "本文尚无中文译文，以下为英文原文。",
+    },
+    "read_original": {"en": "Read the original in Chinese", "zh": "阅读英文原文"},
+    "translators": {"en": "the archive's editors", "zh": "本站编辑"},
+    "attachments": {"en": "Image attachments (links to the distributor's site)", "zh": "图片附件（链接至发布方网站）"},
+    "editor_note": {"en": "Editor's note", "zh": "编者按"},
+    "all_articles": {"en": "All articles", "zh": "全部文章"},
+    "articles_intro": {"en": "Every article in the archive, newest first.", "zh": "本站全部文章，按日期由新到旧排列。"},
+}
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "zh-Hans": "Chinese", "zh-Hant": "Chinese (Traditional)"},
+    "zh": {"en": "英文", "zh-Hans": "中文", "zh-Hant": "中文（繁体）"},
+}
+HANT_SUFFIX = "-hant"  # the Traditional original of an article lives beside it at <slug>-hant
+_LIST = {"en": ", ", "zh": "、"}
+_SEP = {"en": " · ", "zh": " · "}
+
+# Python-Markdown's backslash escapes; everything else that could become markup is an HTML entity.
+_INLINE_ESCAPE = re.compile(r"([\\`*_\[\]{}#!])")
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """Make text render as exactly these characters: no HTML, no emphasis, no list, no template."""
+    text = " ".join(text.split("\n")).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_ESCAPE.sub(r"\\\1", text)
+    # Block syntax only counts at the start of a line, and each block is one line.
+    if match := _ORDERED_LIST.match(text):
+        return f"{match[1]}\\{match[2]}{text[match.end():]}"
+    if text[:1] in ("-", "+"):
+        return "\\" + text
+    if text[:1] == "=":
+        return "&#61;" + text[1:]
+    return text
+
+
+def front_matter(data: dict) -> str:
+    """YAML front matter MkDocs reads back exactly: PyYAML quotes whatever needs quoting."""
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def format_date(value: PubDate, lang: PageLang) -> str:
+    """'April 18, 2025' / '2025年4月18日', as precise as the date is; unknown says so."""
+    if value.iso is None:
+        return STRINGS["date_unknown"][lang]
+    parts = value.iso.split("-")
+    fields = {"year": int(parts[0])}
+    if len(parts) > 1:
+        fields |= {"month": int(parts[1]), "month_name": rules.MONTH_NAMES_EN[int(parts[1]) - 1]}
+    if len(parts) > 2:
+        fields["day"] = int(parts[2])
+    return rules.DATE_FORMATS[(lang, value.precision)].format(**fields)
+
+
+def _month_day(iso: str, lang: PageLang) -> str:
+    month, day = int(iso[-5:-3]), int(iso[-2:])
+    return f"{rules.MONTH_NAMES_EN[month - 1]} {day}" if lang == "en" else f"{month}月{day}日"
+
+
+def format_event(event: EventDate, lang: PageLang) -> str:
+    """'April 8–15, 2025', 'November 27 – December 1 (year not stated in the source)'."""
+    start, end = event.start, event.end
+    year = None if start.startswith("--") else start[:4]
+    if end and end[-5:-3] == start[-5:-3] and lang == "en":
+        span = f"{_month_day(start, lang)}–{int(end[-2:])}"
+    elif end and end[-5:-3] == start[-5:-3]:
+        span = f"{_month_day(start, lang)}至{int(end[-2:])}日"
+    elif end:
+        span = f"{_month_day(start, lang)} – {_month_day(end, lang)}" if lang == "en" else f"{_month_day(start, lang)}至{_month_day(end, lang)}"
+    else:
+        span = _month_day(start, lang)
+    if year is None:
+        return f"{span} ({STRINGS['year_unknown'][lang]})" if lang == "en" else f"{span}（{STRINGS['year_unknown'][lang]}）"
+    dated = f"{span}, {year}" if lang == "en" else f"{year}年{span}"
+    if event.year_origin == "editor":
+        dated += f" ({STRINGS['year_editor'][lang]})" if lang == "en" else f"（{STRINGS['year_editor'][lang]}）"
+    return dated
+
+
+def page_title(article: Article, lang: PageLang) -> str:
+    """The title in this language, else the other language's, else 'Untitled article'."""
+    other: PageLang = "zh" if lang == "en" else "en"
+    title = article.title[lang] or article.title[other]
+    return title.value if title else STRINGS["untitled"][lang]
+
+
+def summary(article: Article, lang: PageLang) -> str:
+    """The first sentence of the first paragraph shown on the page, cut to rules.SUMMARY_MAX_CHARS."""
+    paragraphs = [block for block in article.blocks if block.kind == "paragraph"]
+    text = next((shown for block in paragraphs if (shown := _shown_text(block, article, lang))), "")
+    if lang == "en" or not re.search(r"[。！？]", text):
+        sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text, maxsplit=1)[0]
+    else:
+        sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
+    limit = rules.SUMMARY_MAX_CHARS[lang]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _shown_text(block: Block, article: Article, lang: PageLang) -> str | None:
+    """What a page in `lang` shows for a block: its text, or, where untranslated, the original's."""
+    return block.text(lang) or block.text(article.original_lang)
+
+
+def article_path(article: Article, lang: PageLang, hant: bool = False) -> str:
+    """The page's path under docs/ (suffix layout: mkdocs-static-i18n serves zh under /zh/)."""
+    return f"articles/{article.slug}{HANT_SUFFIX if hant else ''}.{lang}.md"
+
+
+def _outlet_name(outlet: Outlet, lang: PageLang) -> str:
+    return outlet.en if lang == "en" else outlet.zh
+
+
+def _source_line(article: Article, lang: PageLang) -> str:
+    source = article.source
+    parts = []
+    if source.publisher:
+        name = escape(_outlet_name(source.publisher, lang))
+        parts.append(f"[{name}](<{source.url}>)" if source.url else name)
+    if source.credited and source.credited != source.publisher:
+        credited = f"{STRINGS['credited'][lang]}: {escape(_outlet_name(source.credited, lang))}"
+        parts.append(credited if parts else credited[:1].upper() + credited[1:] if lang == "en" else credited)
+    if not parts:
+        parts.append(STRINGS["source_unknown"][lang])
+    if source.editor_supplied:
+        parts.append(f"({STRINGS['editor_supplied'][lang]}: {', '.join(source.editor_supplied)})")
+    return "; ".join(parts)
+
+
+def _date_line(article: Article, lang: PageLang) -> str:
+    text = format_date(article.date, lang)
+    if article.date.origin == "editor":
+        text += f" ({STRINGS['editor_supplied'][lang]})" if lang == "en" else f"（{STRINGS['editor_supplied'][lang]}）"
+    if article.date.note:
+        text += f" {escape(article.date.note)}" if lang == "en" else escape(article.date.note)
+    return text
+
+
+def _status_line(article: Article, lang: PageLang) -> str:
+    status = article.status[lang]
+    if status == "original" and article.is_traditional and lang == "zh":
+        return f"{STRINGS['original_hant'][lang]}[{STRINGS['read_hant'][lang]}]({article.slug}{HANT_SUFFIX}.md)"
+    if status == "original":
+        return STRINGS["original_bilingual" if len(article.languages) > 1 else "original"][lang]
+    if status == "translation":
+        translator = article.translator.get(lang) or STRINGS["translators"][lang]
+        if translator.casefold() in {"archive editors", "本站编辑"}:
+            translator = STRINGS["translators"][lang]
+        return STRINGS["translation"][lang].format(translator=escape(translator))
+    return STRINGS["missing"][lang]
+
+
+def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
+    label = {key: STRINGS[key][lang] for key in ("published", "source", "author", "events", "language", "this_page", "tags")}
+    colon = ": " if lang == "en" else "："
+    items = [
+        f"- **{label['published']}**{colon}{_date_line(article, lang)}",
+        f"- **{label['source']}**{colon}{_source_line(article, lang)}",
+    ]
+    if article.source.author:
+        items.append(f"- **{label['author']}**{colon}{escape(article.source.author)}")
+    if article.events:
+        items.append(f"- **{label['events']}**{colon}{_LIST[lang].join(format_event(event, lang) for event in article.events)}")
+    languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
+    items.append(f"- **{label['language']}**{colon}{languages}")
+    items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)}")
+    if article.tags:
+        items.append(f"- **{label['tags']}**{colon}{_SEP[lang].join(escape(vocabulary[t].label(lang)) for t in article.tags)}")
+    return items
+
+
+def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
+    """The article's blocks as Markdown paragraphs; untranslated ones carry the original's lang."""
+    lines: list[str] = []
+    attachments = [block for block in article.blocks if block.kind == "attachment"]
+    for block in article.blocks:
+        if block.kind == "attachment":
+            continue
+        text = block.hant if hant else block.text(lang)
+        attrs = []
+        if text is None:
+            text = block.text(article.original_lang) or ""
+            attrs.append(f'lang="{rules.HTML_LANG[article.original_lang]}"')
+        if block.kind == "caption":
+            attrs.insert(0, ".caption")
+        lines += [escape(text), *([f"{{: {' '.join(attrs)} }}"] if attrs else []), ""]
+    if attachments:
+        lines += [f"## {STRINGS['attachments'][lang]}", ""]
+        for block in attachments:
+            caption = escape(_shown_text(block, article, lang) or block.url or "")
+            lines.append(f"- [{caption}](<{block.url}>)" if block.url else f"- {caption}")
+        lines.append("")
+    return lines
+
+
+def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> dict:
+    source = article.source
+    title = article.hant_title if hant and article.hant_title else page_title(article, lang)
+    return {
+        "title": title,
+        "summary": summary(article, lang),
+        "description": summary(article, lang),
+        "slug": article.slug,
+        "lang": rules.HTML_LANG["zh-Hant" if hant else lang],
+        "date": article.date.iso,
+        "date_precision": article.date.precision,
+        "date_origin": article.date.origin,
+        "title_origin": (article.title[lang].origin if article.title[lang] else None),
+        "tags": [vocabulary[tag].label(lang) for tag in article.tags],
+        "tag_ids": list(article.tags),
+        "source": {
+            "publisher": _outlet_name(source.publisher, lang) if source.publisher else None,
+            "credited": _outlet_name(source.credited, lang) if source.credited else None,
+            "url": source.url,
+            "author": source.author,
+            "editor_supplied": list(source.editor_supplied),
+        },
+        "original_language": list(article.languages),
+        "translation": "original" if hant else article.status[lang],
+        "seed": article.seed,
+    }
+
+
+def render_article(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> str:
+    """One language's page of an article (or, with hant, its Traditional original) as Markdown."""
+    meta = _page_front_matter(article, lang, vocabulary, hant)
+    lines = [front_matter(meta), f"# {escape(meta['title'])}", ""]
+    title = article.title[lang]
+    if title and title.origin == "editor":
+        lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
+    elif title and title.origin == "translation":
+        lines += [STRINGS["title_translation"][lang], "{: .title-note }", ""]
+    subtitle = article.subtitle[lang] or article.subtitle["en" if lang == "zh" else "zh"]
+    if subtitle:
+        lines += [escape(subtitle.value), "{: .subtitle }", ""]
+    if not hant:
+        lines += [*_meta_list(article, lang, vocabulary), ""]
+    if article.notes.get(lang):
+        lines += [f"**{STRINGS['editor_note'][lang]}**{': ' if lang == 'en' else '：'}{escape(article.notes[lang])}", "{: .editor-note }", ""]
+    lines += _body(article, lang, hant)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def sort_newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Newest first; a partial date sorts as its earliest day; unknown dates last, then by slug."""
+    return sorted(articles, key=lambda a: (a.date.iso is None, _negated(a.date.iso or ""), a.slug))
+
+
+def _negated(iso: str) -> tuple[int, ...]:
+    return tuple(-int(part) for part in iso.split("-")) if iso else ()
+
+
+def render_index(articles: list[Article], lang: PageLang) -> str:
+    """The list of all articles in one language, newest first."""
+    lines = [front_matter({"title": STRINGS["all_articles"][lang]}), f"# {STRINGS['all_articles'][lang]}", "", STRINGS["articles_intro"][lang], ""]
+    for article in sort_newest_first(articles):
+        date = format_date(article.date, lang)
+        lines.append(f"- [{escape(page_title(article, lang))}]({article.slug}.md){' — ' if lang == 'en' else '　'}{date}")
+    return "\n".join(lines) + "\n"
+
+
+def render_site(articles: list[Article], vocabulary: Vocabulary) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    pages: dict[str, str] = {}
+    for lang in rules.PAGE_LANGUAGES:
+        pages[f"articles/index.{lang}.md"] = render_index(articles, lang)
+        for article in articles:
+            pages[article_path(article, lang)] = render_article(article, lang, vocabulary)
+    for article in articles:
+        if article.is_traditional:
+            pages[article_path(article, "zh", hant=True)] = render_article(article, "zh", vocabulary, hant=True)
+    return dict(sorted(pages.items()))

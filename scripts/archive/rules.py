@@ -1,0 +1,173 @@
+"""The archive's rules as data: what a seed's lines can be, what is chrome, and how dates look.
+
+Editors change behaviour here, one entry per line; the code in the other modules only applies these.
+Every regular expression is matched against one stripped line (or, for inline rules, a block's text).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The page languages, in the order pages and navigation list them. English is the default (served at /).
+PAGE_LANGUAGES = ("en", "zh")
+
+# The language tags a source text can be in, with the page language each one feeds.
+SOURCE_LANGUAGES = {
+    "en": "en",
+    "zh-Hans": "zh",
+    "zh-Hant": "zh",
+}
+
+# BCP 47 tags written into pages (the `lang` of a Chinese page says Simplified so browsers pick the glyphs).
+HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
+
+# --- Lines that are not the article: portal chrome and boilerplate, dropped wherever they stand.
+CHROME_LINES = (
+    re.compile(r"^当前位置[:：]"),  # breadcrumb: 当前位置:网站首页 > 新闻中心 > …
+    re.compile(r"^中国网客户端$"),  # China.org.cn app footer
+    re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
+    re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
+)
+
+# --- Lines that carry metadata, then are dropped. Named groups: date (ISO or D.M.Y), time, outlet.
+PUBLICATION_LINES = (
+    # China.org.cn 2025-04-18 16:33:49
+    re.compile(
+        r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))\s+"
+        r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"
+    ),
+    # 10.08.2020 10:09:00 (day.month.year, as European wire portals print it)
+    re.compile(r"^(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"),
+    # 发布时间:2024-04-24 10:03      来源:新吴区人民政府      选择阅读字号:[ ]
+    re.compile(
+        r"^发布时间[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"
+        r"(?:\s+来源[:：]\s*(?P<outlet>[^\s:：]+))?"
+    ),
+)
+
+# A closing line that names where the text came from: 来源:无锡日报
+CREDITED_SOURCE_LINE = re.compile(r"^(?:来源|來源|Source)[:：]\s*(?P<outlet>[^\s].{0,40})$")
+
+# --- Inline credits, kept in the text and also read into the metadata.
+CREDITED_SOURCE_INLINE = (
+    re.compile(r"\((?:Source|source)\s*:\s*(?P<outlet>[^()]{2,60})\)\s*$"),
+    re.compile(r"[(（](?:来源|來源)[:：]\s*(?P<outlet>[^()（）]{2,30})[)）]\s*$"),
+)
+AUTHOR_INLINE = (
+    re.compile(r"[(（]文\s*/\s*(?P<author>[^()（）/]{2,20})[)）]\s*$"),  # (文/姚墨笛)
+)
+
+# Wire dateline at the start of a release's first paragraph: JINAN, China, Aug. 10, 2020 /PRNewswire/ --
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<country>[A-Z][A-Za-z ]+),\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<outlet>[A-Za-z ]+)/\s+--"
+)
+WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
+
+# Wire attachment block: "Link: <url>" then "Caption: <text>".
+ATTACHMENT_LINK = re.compile(r"^Link:\s*(?P<url>https?://\S+)$")
+ATTACHMENT_CAPTION = re.compile(r"^Caption:\s*(?P<caption>.+)$")
+
+# --- Dates.
+MONTHS_EN = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+
+# Event dates the text states: "April 8 to 15", "On April 10", "July 30, 2020", "4月8日至15日", "11月27日至12月1日".
+EVENT_DATES = (
+    re.compile(
+        rf"\b(?P<m1>{_MONTH_EN})\.?\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>\d{{4}}))?"
+        rf"(?:\s*(?:to|-|–|and)\s*(?:(?P<m2>{_MONTH_EN})\.?\s+)?(?P<d2>\d{{1,2}})\b(?:,\s*(?P<y2>\d{{4}}))?)?"
+    ),
+    re.compile(
+        r"(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})[日号]"
+        r"(?:\s*(?:至|到|-|—|–)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?"
+    ),
+)
+
+# Dates editors write in metadata: a year, a month or a day.
+EDITOR_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+DATE_FORMATS = {
+    ("en", "day"): "{month_name} {day}, {year}",
+    ("en", "month"): "{month_name} {year}",
+    ("en", "year"): "{year}",
+    ("en", "unknown"): "Date unknown",
+    ("zh", "day"): "{year}年{month}月{day}日",
+    ("zh", "month"): "{year}年{month}月",
+    ("zh", "year"): "{year}年",
+    ("zh", "unknown"): "日期不详",
+}
+MONTH_NAMES_EN = (
+    "January February March April May June July August September October November December".split()
+)
+
+# --- Text shape.
+# A line is a paragraph when it ends like a sentence; a short line that does not is a heading or a caption.
+SENTENCE_END = re.compile(r"[.!?。！？…”\"’」』)）]\s*$")
+CAPTION_MAX_CHARS = {"en": 120, "zh": 40}
+TITLE_MAX_CHARS = {"en": 200, "zh": 80}
+SUMMARY_MAX_CHARS = {"en": 200, "zh": 90}
+
+# A block is Chinese when Han characters are at least this share of its Han + Latin letters.
+HAN_SHARE_FOR_CHINESE = 0.25
+
+# Inline pinyin readings pasted after Han characters: 進(jìn). The reading must be one of the syllables in
+# data/pinyin_syllables.txt once its tone marks are removed, and carry a tone mark or be two letters or more,
+# so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay.
+PINYIN_READING = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\((?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})\)")
+
+# ASCII punctuation that becomes full width in Chinese text when it touches a Han character or CJK punctuation.
+FULL_WIDTH = {",": "，", ":": "：", ";": "；"}
+CJK_PUNCTUATION = "，。、；：？！“”‘’《》（）【】「」『』…—"
+
+# --- Metadata files.
+META_KEYS = frozenset({"slug", "title", "date", "date_note", "event_year", "source", "tags", "notes"})
+META_SOURCE_KEYS = frozenset({"publisher", "credited", "url"})
+TRANSLATION_KEYS = frozenset({"title", "subtitle", "translator"})
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX_WORDS = 10
+
+# --- Tag vocabulary.
+TAG_KINDS = {
+    "country": ("Countries", "国家"),
+    "province": ("Provinces", "省份"),
+    "city": ("Cities", "城市"),
+    "district": ("Districts and zones", "区县与园区"),
+    "organisation": ("Organisations", "机构"),
+    "company": ("Companies", "企业"),
+    "media": ("Media", "媒体"),
+    "person": ("People", "人物"),
+    "topic": ("Industries and topics", "产业与主题"),
+    "event": ("Event types", "活动类型"),
+}
+# Kinds the build never assigns from the text alone: media are credited, not written about.
+TAG_KINDS_NOT_MATCHED = frozenset({"media"})
+TAG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAG_KEYS = frozenset({"id", "kind", "en", "zh", "aliases", "parent"})
+TAG_ALIAS_LANGUAGES = frozenset({"en", "zh-Hans", "zh-Hant"})
+
+# --- Encodings a non-UTF-8 seed is most likely in, with the command that fixes it.
+LEGACY_ENCODINGS = {
+    "gb18030": "GBK/GB 18030 (Simplified Chinese)",
+    "big5": "Big5 (Traditional Chinese)",
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Build the archive's Markdown pages from seeds/: report every problem, then write docs/ or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from archive.load import load_archive  # noqa: E402
+from archive.render import render_site  # noqa: E402
+from archive.write import write_pages  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder to write pages into (default: docs/)")
+    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    args = parser.parse_args(argv)
+
+    archive = load_archive(args.seeds)
+    for problem in archive.problems:
+        print(problem, file=sys.stderr)
+    errors, warnings = len(archive.errors), len(archive.problems) - len(archive.errors)
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s): nothing written", file=sys.stderr)
+        return 1
+    if args.check:
+        print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
+        return 0
+    report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary))
+    print(
+        f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
