@@ -38,7 +38,7 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
         problems += check_keys(inputs.meta, rules.META_KEYS, inputs.meta_rel, "metadata")
     if not seed.pieces:
         return None, problems
-    originals = {rules.SOURCE_LANGUAGES[lang] for lang in seed.languages}
+    originals = {piece.lang for piece in seed.pieces}  # the body's languages; a headline alone is not a version
     blocks, block_problems = _blocks(inputs, originals)
     problems += block_problems
     titles, subtitles = _titles(inputs, meta, originals)
@@ -52,7 +52,10 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     problems += tag_problems
     slug, slug_problems = _slug(inputs, meta, titles)
     problems += slug_problems
-    status = {lang: ("original" if lang in originals else "translation" if lang in inputs.translations else "missing") for lang in rules.PAGE_LANGUAGES}
+    status = {
+        lang: ("original" if lang in originals else "translation" if lang in inputs.translations else "missing")
+        for lang in rules.PAGE_LANGUAGES
+    }
     article = Article(
         stem=inputs.stem,
         seed=seed.rel,
@@ -99,7 +102,11 @@ def _blocks(inputs: Inputs, originals: set[str]) -> tuple[tuple[Block, ...], lis
         en, zh = by_lang["en"], by_lang["zh"]
         if len(en) != len(zh):
             problems.append(
-                Problem(seed.rel, max(en[-1].line, zh[-1].line), f"bilingual seed must pair every English paragraph with a Chinese one, {len(en)} English and {len(zh)} Chinese")
+                Problem(
+                    seed.rel,
+                    max(piece.line for piece in en + zh),
+                    f"bilingual seed must pair every English paragraph with a Chinese one, {len(en)} English and {len(zh)} Chinese",
+                )
             )
         pairs = zip_longest(en, zh)
         return tuple(_block(first or second, first, second) for first, second in pairs), problems
@@ -108,7 +115,10 @@ def _blocks(inputs: Inputs, originals: set[str]) -> tuple[tuple[Block, ...], lis
     pieces = by_lang[original_lang]
     translation = inputs.translations.get(other)  # type: ignore[call-overload]
     if translation is None:
-        return tuple(_block(piece, piece if original_lang == "en" else None, piece if original_lang == "zh" else None) for piece in pieces), problems
+        return tuple(
+            _block(piece, piece if original_lang == "en" else None, piece if original_lang == "zh" else None)
+            for piece in pieces
+        ), problems
     # A translated block takes the kind (paragraph, caption) of the original block it stands beside.
     kinds = [piece.kind for piece in pieces]
     translated = [
@@ -118,7 +128,12 @@ def _blocks(inputs: Inputs, originals: set[str]) -> tuple[tuple[Block, ...], lis
     if len(translation.blocks) != len(pieces):
         last = translation.blocks[-1].number if translation.blocks else 1
         problems.append(
-            Problem(translation.rel, last, f"translation should have one paragraph per original paragraph ({len(pieces)} in {seed.rel}), got {len(translation.blocks)}", warning=True)
+            Problem(
+                translation.rel,
+                last,
+                f"translation should have one paragraph per original paragraph ({len(pieces)} in {seed.rel}), got {len(translation.blocks)}",
+                warning=True,
+            )
         )
     blocks = []
     for original, version in zip_longest(pieces, translated):
@@ -142,7 +157,9 @@ def _block(shape: Piece, en: Piece | None, zh: Piece | None) -> Block:
     )
 
 
-def _titles(inputs: Inputs, meta: dict[str, Any], originals: set[str]) -> tuple[dict[PageLang, Text | None], dict[PageLang, Text | None]]:
+def _titles(
+    inputs: Inputs, meta: dict[str, Any], originals: set[str]
+) -> tuple[dict[PageLang, Text | None], dict[PageLang, Text | None]]:
     """Title and subtitle per language: the source's, else a translation's, else the editors'."""
     source_has_title = bool(inputs.seed.headings)
     titles: dict[PageLang, Text | None] = {}
@@ -177,7 +194,9 @@ def _publication_date(inputs: Inputs, meta: dict[str, Any]) -> tuple[PubDate, li
         line = _meta_line(inputs, "date")
         match = rules.EDITOR_DATE.match(value)
         if not match:
-            return PubDate(), [Problem(inputs.meta_rel, line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")]
+            return PubDate(), [
+                Problem(inputs.meta_rel, line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+            ]
         year, month, day = (int(part) if part else None for part in match.groups())
         if month and not valid_date(year, month, day or 1):
             return PubDate(), [Problem(inputs.meta_rel, line, f"date must be a real calendar date, {value!r}")]
@@ -218,16 +237,34 @@ def _source(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary) -> tup
     credited = _outlet(credited_name, vocabulary)
     for name in (seed.publisher, *seed.credited.values()):
         if name and vocabulary.find(name) is None:
-            problems.append(Problem(seed.rel, seed.outlet_lines.get(name, 1), f"source outlet should be in {vocabulary.rel} (kind media) so both languages name it, got {name!r}", warning=True))
+            problems.append(
+                Problem(
+                    seed.rel,
+                    seed.outlet_lines.get(name, 1),
+                    f"source outlet should be in {vocabulary.rel} (kind media) so both languages name it, got {name!r}",
+                    warning=True,
+                )
+            )
     url, supplied = None, []
     given = meta.get("source") if isinstance(meta.get("source"), dict) else {}
     if inputs.meta is not None and "source" in meta:
-        problems += check_keys(Yaml(given, {k[1:]: v for k, v in inputs.meta.lines.items() if k[:1] == ("source",)}), rules.META_SOURCE_KEYS, inputs.meta_rel, "source")
+        problems += check_keys(
+            Yaml(given, {k[1:]: v for k, v in inputs.meta.lines.items() if k[:1] == ("source",)}),
+            rules.META_SOURCE_KEYS,
+            inputs.meta_rel,
+            "source",
+        )
     for field_name in ("publisher", "credited"):
         if field_name in given:
             tag_id = given[field_name]
             if tag_id not in vocabulary:
-                problems.append(Problem(inputs.meta_rel, _meta_line(inputs, "source", field_name), f"source {field_name} must be a tag id from {vocabulary.rel}, got {tag_id!r}"))
+                problems.append(
+                    Problem(
+                        inputs.meta_rel,
+                        _meta_line(inputs, "source", field_name),
+                        f"source {field_name} must be a tag id from {vocabulary.rel}, got {tag_id!r}",
+                    )
+                )
                 continue
             tag = vocabulary[tag_id]
             outlet = Outlet(tag.en, tag.zh, tag.id)
@@ -238,26 +275,44 @@ def _source(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary) -> tup
             url = given["url"]
             supplied.append("url")
         else:
-            problems.append(Problem(inputs.meta_rel, _meta_line(inputs, "source", "url"), f"source url must be an http(s) address, got {given['url']!r}"))
+            problems.append(
+                Problem(
+                    inputs.meta_rel,
+                    _meta_line(inputs, "source", "url"),
+                    f"source url must be an http(s) address, got {given['url']!r}",
+                )
+            )
     return Source(publisher, credited, url, seed.author, tuple(supplied)), problems
 
 
-def _tags(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary, blocks: tuple[Block, ...], titles: dict) -> tuple[tuple[str, ...], list[Problem]]:
+def _tags(
+    inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary, blocks: tuple[Block, ...], titles: dict
+) -> tuple[tuple[str, ...], list[Problem]]:
     """Tags found in both language versions, plus the editors' additions, minus their removals."""
     en_text = "\n".join(filter(None, [*(b.en for b in blocks), titles["en"] and titles["en"].value]))
     zh_text = "\n".join(filter(None, [*(b.zh for b in blocks), titles["zh"] and titles["zh"].value]))
     hant_text = "\n".join(filter(None, (b.hant for b in blocks)))
-    found = vocabulary.match(en_text, "en") | vocabulary.match(zh_text, "zh-Hans") | vocabulary.match(hant_text, "zh-Hant")
+    found = (
+        vocabulary.match(en_text, "en") | vocabulary.match(zh_text, "zh-Hans") | vocabulary.match(hant_text, "zh-Hant")
+    )
     problems: list[Problem] = []
     edits = meta.get("tags") or {}
     if not isinstance(edits, dict):
-        return _sorted(found, vocabulary), [Problem(inputs.meta_rel, _meta_line(inputs, "tags"), f"tags must be a mapping with 'add' and 'remove' lists, got {edits!r}")]
+        return _sorted(found, vocabulary), [
+            Problem(
+                inputs.meta_rel,
+                _meta_line(inputs, "tags"),
+                f"tags must be a mapping with 'add' and 'remove' lists, got {edits!r}",
+            )
+        ]
     for action in ("add", "remove"):
         ids = edits.get(action) or []
         for index, tag_id in enumerate(ids if isinstance(ids, list) else [ids]):
             if tag_id not in vocabulary:
                 line = _meta_line(inputs, "tags", action, index)
-                problems.append(Problem(inputs.meta_rel, line, f"tag must be an id from {vocabulary.rel}, got {tag_id!r}"))
+                problems.append(
+                    Problem(inputs.meta_rel, line, f"tag must be an id from {vocabulary.rel}, got {tag_id!r}")
+                )
             elif action == "add":
                 found.add(tag_id)
             else:
@@ -281,7 +336,13 @@ def _slug(inputs: Inputs, meta: dict[str, Any], titles: dict[PageLang, Text | No
     if "slug" in meta:
         slug = str(meta["slug"])
         if not rules.SLUG.match(slug):
-            return inputs.stem, [Problem(inputs.meta_rel, _meta_line(inputs, "slug"), f"slug must be lowercase ASCII words joined by hyphens, got {slug!r}")]
+            return inputs.stem, [
+                Problem(
+                    inputs.meta_rel,
+                    _meta_line(inputs, "slug"),
+                    f"slug must be lowercase ASCII words joined by hyphens, got {slug!r}",
+                )
+            ]
         return slug, []
     english = titles["en"]
     return (slugify(english.value) if english else "") or inputs.stem.replace("_", "-").lower(), []

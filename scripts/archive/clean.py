@@ -14,6 +14,7 @@ from . import rules
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
 
 
@@ -61,7 +62,7 @@ def full_width_punctuation(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces (including no-break and ideographic-width ones) inside a line."""
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def han_count(text: str) -> int:

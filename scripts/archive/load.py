@@ -74,8 +74,14 @@ def _load_one(seeds: Path, stem: str, vocabulary: Vocabulary, rel) -> tuple[Arti
         return None, problems
     seed = parse_seed(rel(seed_path), decoded.lines)
     for lang, translation in translations.items():
-        if lang in {rules.SOURCE_LANGUAGES[code] for code in seed.languages}:
-            problems.append(Problem(translation.rel, 1, f"translation must be into a language the seed is not in, the seed is already in {lang!r}"))
+        if lang in {piece.lang for piece in seed.pieces}:
+            problems.append(
+                Problem(
+                    translation.rel,
+                    1,
+                    f"translation must be into a language the seed is not in, the seed is already in {lang!r}",
+                )
+            )
     article, found = assemble(Inputs(stem, seed, meta, rel(meta_path), translations), vocabulary)
     return article, problems + found
 
@@ -88,9 +94,19 @@ def _orphans(seeds: Path, stems: set[str], rel) -> list[Problem]:
             continue
         match = COMPANION_NAME.match(path.name)
         if match is None:
-            problems.append(Problem(rel(path), 1, f"file name must be <seed>.txt, <seed>.yml or <seed>.<en|zh>.txt, got {path.name!r}"))
+            problems.append(
+                Problem(
+                    rel(path), 1, f"file name must be <seed>.txt, <seed>.yml or <seed>.<en|zh>.txt, got {path.name!r}"
+                )
+            )
         elif match["stem"] not in stems:
             problems.append(Problem(rel(path), 1, f"file must sit beside its seed, {match['stem']}.txt does not exist"))
         elif match["lang"] and match["lang"] not in rules.PAGE_LANGUAGES:
-            problems.append(Problem(rel(path), 1, f"translation language must be one of {', '.join(rules.PAGE_LANGUAGES)}, got {match['lang']!r}"))
+            problems.append(
+                Problem(
+                    rel(path),
+                    1,
+                    f"translation language must be one of {', '.join(rules.PAGE_LANGUAGES)}, got {match['lang']!r}",
+                )
+            )
     return problems

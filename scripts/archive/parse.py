@@ -87,7 +87,9 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     seed.events = list(_read_event_dates(seed))
     if not seed.pieces:
         first = lines[0].number if lines else 1
-        seed.problems.append(Problem(rel, first, "seed must contain at least one paragraph of article text, found none"))
+        seed.problems.append(
+            Problem(rel, first, "seed must contain at least one paragraph of article text, found none")
+        )
     return seed
 
 
@@ -191,7 +193,9 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[tuple[int, EventDate]]:
                 event = _event_from_match(match, piece.lang)
                 if event is None:
                     seed.problems.append(
-                        Problem(seed.rel, piece.line, f"event date must be a real calendar date, {match[0]!r}", warning=True)
+                        Problem(
+                            seed.rel, piece.line, f"event date must be a real calendar date, {match[0]!r}", warning=True
+                        )
                     )
                 elif (event.start, event.end) not in seen:
                     seen.add((event.start, event.end))

@@ -108,7 +108,7 @@ def read_yaml(path: Path, rel: str, text: str | None = None) -> tuple[Yaml | Non
             return None, [Problem(rel, 1, f"metadata must be UTF-8, byte at offset {error.start}")]
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -168,5 +168,6 @@ def check_keys(doc: Yaml, allowed: frozenset[str], rel: str, what: str) -> Itera
         return
     for key in doc.data:
         if key not in allowed:
-            yield Problem(rel, doc.lines.get((key,), 1), f"{what} key must be one of {', '.join(sorted(allowed))}, got {key!r}")
-
+            yield Problem(
+                rel, doc.lines.get((key,), 1), f"{what} key must be one of {', '.join(sorted(allowed))}, got {key!r}"
+            )

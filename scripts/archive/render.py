@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -26,17 +27,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "date_unknown": {"en": "Date unknown: the source does not give one", "zh": "日期不详：原文未注明"},
     "year_editor": {"en": "year supplied by the archive's editors", "zh": "年份由本站编辑补充"},
     "year_unknown": {"en": "year not stated in the source", "zh": "原文未注明年份"},
-    "title_editor": {"en": "Title supplied by the archive's editors; the source gives none.", "zh": "标题由本站编辑拟定，原文无标题。"},
+    "title_editor": {
+        "en": "Title supplied by the archive's editors; the source gives none.",
+        "zh": "标题由本站编辑拟定，原文无标题。",
+    },
     "title_translation": {"en": "Title translated by the archive's editors.", "zh": "标题由本站编辑翻译。"},
     "untitled": {"en": "Untitled article", "zh": "无标题文章"},
     "original": {"en": "Original text.", "zh": "原文。"},
-    "original_bilingual": {"en": "Original text: the source published this article in English and Chinese.", "zh": "原文：来源以中英双语发布本文。"},
+    "original_bilingual": {
+        "en": "Original text: the source published this article in English and Chinese.",
+        "zh": "原文：来源以中英双语发布本文。",
+    },
     "original_hant": {
         "en": "Original text.",
         "zh": "原文为繁体中文，本页为 OpenCC 转换的简体中文版本。",
     },
     "read_hant": {"en": "Read the original Traditional Chinese text", "zh": "阅读繁体中文原文"},
-    "translation": {"en": "English translation by {translator} of the Chinese original.", "zh": "本页为{translator}据英文原文翻译的中文译文。"},
+    "translation": {
+        "en": "English translation by {translator} of the Chinese original.",
+        "zh": "本页为{translator}据英文原文翻译的中文译文。",
+    },
     "missing": {
         "en": "Not yet translated into English: the original Chinese text is shown below.",
         "zh": "本文尚无中文译文，以下为英文原文。",
@@ -54,21 +64,25 @@ LANGUAGE_NAMES = {
 }
 HANT_SUFFIX = "-hant"  # the Traditional original of an article lives beside it at <slug>-hant
 _LIST = {"en": ", ", "zh": "、"}
+_COLON = {"en": ": ", "zh": "："}
+_SEMICOLON = {"en": "; ", "zh": "；"}
 _SEP = {"en": " · ", "zh": " · "}
 
 # Python-Markdown's backslash escapes; everything else that could become markup is an HTML entity.
 _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]{}#!])")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
+# Control characters are never text, and Python-Markdown uses \x02 and \x03 as internal placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def escape(text: str) -> str:
     """Make text render as exactly these characters: no HTML, no emphasis, no list, no template."""
-    text = " ".join(text.split("\n")).strip()
+    text = " ".join(_CONTROL.sub("", text).splitlines()).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_ESCAPE.sub(r"\\\1", text)
     # Block syntax only counts at the start of a line, and each block is one line.
     if match := _ORDERED_LIST.match(text):
-        return f"{match[1]}\\{match[2]}{text[match.end():]}"
+        return f"{match[1]}\\{match[2]}{text[match.end() :]}"
     if text[:1] in ("-", "+"):
         return "\\" + text
     if text[:1] == "=":
@@ -108,14 +122,19 @@ def format_event(event: EventDate, lang: PageLang) -> str:
     elif end and end[-5:-3] == start[-5:-3]:
         span = f"{_month_day(start, lang)}至{int(end[-2:])}日"
     elif end:
-        span = f"{_month_day(start, lang)} – {_month_day(end, lang)}" if lang == "en" else f"{_month_day(start, lang)}至{_month_day(end, lang)}"
+        span = (
+            f"{_month_day(start, lang)} – {_month_day(end, lang)}"
+            if lang == "en"
+            else f"{_month_day(start, lang)}至{_month_day(end, lang)}"
+        )
     else:
         span = _month_day(start, lang)
+    space = " " if lang == "en" else ""
     if year is None:
-        return f"{span} ({STRINGS['year_unknown'][lang]})" if lang == "en" else f"{span}（{STRINGS['year_unknown'][lang]}）"
+        return span + space + _parenthesised(STRINGS["year_unknown"][lang], lang)
     dated = f"{span}, {year}" if lang == "en" else f"{year}年{span}"
     if event.year_origin == "editor":
-        dated += f" ({STRINGS['year_editor'][lang]})" if lang == "en" else f"（{STRINGS['year_editor'][lang]}）"
+        dated += space + _parenthesised(STRINGS["year_editor"][lang], lang)
     return dated
 
 
@@ -153,25 +172,32 @@ def _outlet_name(outlet: Outlet, lang: PageLang) -> str:
 
 
 def _source_line(article: Article, lang: PageLang) -> str:
-    source = article.source
+    """'China.org.cn; credited in the text: …', linked when the URL is known, marked where editors supplied it."""
+    source, colon, semicolon = article.source, _COLON[lang], _SEMICOLON[lang]
     parts = []
     if source.publisher:
         name = escape(_outlet_name(source.publisher, lang))
         parts.append(f"[{name}](<{source.url}>)" if source.url else name)
     if source.credited and source.credited != source.publisher:
-        credited = f"{STRINGS['credited'][lang]}: {escape(_outlet_name(source.credited, lang))}"
-        parts.append(credited if parts else credited[:1].upper() + credited[1:] if lang == "en" else credited)
+        credited = f"{STRINGS['credited'][lang]}{colon}{escape(_outlet_name(source.credited, lang))}"
+        parts.append(credited[:1].upper() + credited[1:] if not parts else credited)
     if not parts:
         parts.append(STRINGS["source_unknown"][lang])
     if source.editor_supplied:
-        parts.append(f"({STRINGS['editor_supplied'][lang]}: {', '.join(source.editor_supplied)})")
-    return "; ".join(parts)
+        parts.append(
+            _parenthesised(f"{STRINGS['editor_supplied'][lang]}{colon}{', '.join(source.editor_supplied)}", lang)
+        )
+    return semicolon.join(parts)
+
+
+def _parenthesised(text: str, lang: PageLang) -> str:
+    return f"({text})" if lang == "en" else f"（{text}）"
 
 
 def _date_line(article: Article, lang: PageLang) -> str:
     text = format_date(article.date, lang)
     if article.date.origin == "editor":
-        text += f" ({STRINGS['editor_supplied'][lang]})" if lang == "en" else f"（{STRINGS['editor_supplied'][lang]}）"
+        text += (" " if lang == "en" else "") + _parenthesised(STRINGS["editor_supplied"][lang], lang)
     if article.date.note:
         text += f" {escape(article.date.note)}" if lang == "en" else escape(article.date.note)
     return text
@@ -192,8 +218,10 @@ def _status_line(article: Article, lang: PageLang) -> str:
 
 
 def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
-    label = {key: STRINGS[key][lang] for key in ("published", "source", "author", "events", "language", "this_page", "tags")}
-    colon = ": " if lang == "en" else "："
+    label = {
+        key: STRINGS[key][lang] for key in ("published", "source", "author", "events", "language", "this_page", "tags")
+    }
+    colon = _COLON[lang]
     items = [
         f"- **{label['published']}**{colon}{_date_line(article, lang)}",
         f"- **{label['source']}**{colon}{_source_line(article, lang)}",
@@ -201,12 +229,16 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
     if article.source.author:
         items.append(f"- **{label['author']}**{colon}{escape(article.source.author)}")
     if article.events:
-        items.append(f"- **{label['events']}**{colon}{_LIST[lang].join(format_event(event, lang) for event in article.events)}")
+        items.append(
+            f"- **{label['events']}**{colon}{_LIST[lang].join(format_event(event, lang) for event in article.events)}"
+        )
     languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
     items.append(f"- **{label['language']}**{colon}{languages}")
     items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)}")
     if article.tags:
-        items.append(f"- **{label['tags']}**{colon}{_SEP[lang].join(escape(vocabulary[t].label(lang)) for t in article.tags)}")
+        items.append(
+            f"- **{label['tags']}**{colon}{_SEP[lang].join(escape(vocabulary[t].label(lang)) for t in article.tags)}"
+        )
     return items
 
 
@@ -237,10 +269,12 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
 def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> dict:
     source = article.source
     title = article.hant_title if hant and article.hant_title else page_title(article, lang)
+    # MkDocs and Material print `title` and `description` into HTML unescaped (they hold HTML by convention),
+    # so those two are written HTML-escaped; every other field is plain text for our own listings and feeds.
     return {
-        "title": title,
+        "title": html.escape(title),
         "summary": summary(article, lang),
-        "description": summary(article, lang),
+        "description": html.escape(summary(article, lang)),
         "slug": article.slug,
         "lang": rules.HTML_LANG["zh-Hant" if hant else lang],
         "date": article.date.iso,
@@ -265,7 +299,8 @@ def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary,
 def render_article(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> str:
     """One language's page of an article (or, with hant, its Traditional original) as Markdown."""
     meta = _page_front_matter(article, lang, vocabulary, hant)
-    lines = [front_matter(meta), f"# {escape(meta['title'])}", ""]
+    heading = article.hant_title if hant and article.hant_title else page_title(article, lang)
+    lines = [front_matter(meta), f"# {escape(heading)}", ""]
     title = article.title[lang]
     if title and title.origin == "editor":
         lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
@@ -277,7 +312,11 @@ def render_article(article: Article, lang: PageLang, vocabulary: Vocabulary, han
     if not hant:
         lines += [*_meta_list(article, lang, vocabulary), ""]
     if article.notes.get(lang):
-        lines += [f"**{STRINGS['editor_note'][lang]}**{': ' if lang == 'en' else '：'}{escape(article.notes[lang])}", "{: .editor-note }", ""]
+        lines += [
+            f"**{STRINGS['editor_note'][lang]}**{_COLON[lang]}{escape(article.notes[lang])}",
+            "{: .editor-note }",
+            "",
+        ]
     lines += _body(article, lang, hant)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -293,10 +332,18 @@ def _negated(iso: str) -> tuple[int, ...]:
 
 def render_index(articles: list[Article], lang: PageLang) -> str:
     """The list of all articles in one language, newest first."""
-    lines = [front_matter({"title": STRINGS["all_articles"][lang]}), f"# {STRINGS['all_articles'][lang]}", "", STRINGS["articles_intro"][lang], ""]
+    lines = [
+        front_matter({"title": STRINGS["all_articles"][lang]}),
+        f"# {STRINGS['all_articles'][lang]}",
+        "",
+        STRINGS["articles_intro"][lang],
+        "",
+    ]
     for article in sort_newest_first(articles):
         date = format_date(article.date, lang)
-        lines.append(f"- [{escape(page_title(article, lang))}]({article.slug}.md){' — ' if lang == 'en' else '　'}{date}")
+        lines.append(
+            f"- [{escape(page_title(article, lang))}]({article.slug}.md){' — ' if lang == 'en' else '　'}{date}"
+        )
     return "\n".join(lines) + "\n"
 
 

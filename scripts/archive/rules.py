@@ -65,7 +65,7 @@ WIRE_DATELINE = re.compile(
 WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
 
 # Wire attachment block: "Link: <url>" then "Caption: <text>".
-ATTACHMENT_LINK = re.compile(r"^Link:\s*(?P<url>https?://\S+)$")
+ATTACHMENT_LINK = re.compile(r"^Link:\s*(?P<url>https?://[^\s<>\"'`]+)$")
 ATTACHMENT_CAPTION = re.compile(r"^Caption:\s*(?P<caption>.+)$")
 
 # --- Dates.
@@ -117,9 +117,20 @@ DATE_FORMATS = {
     ("zh", "year"): "{year}年",
     ("zh", "unknown"): "日期不详",
 }
-MONTH_NAMES_EN = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 # --- Text shape.
 # A line is a paragraph when it ends like a sentence; a short line that does not is a heading or a caption.
@@ -134,7 +145,9 @@ HAN_SHARE_FOR_CHINESE = 0.25
 # Inline pinyin readings pasted after Han characters: 進(jìn). The reading must be one of the syllables in
 # data/pinyin_syllables.txt once its tone marks are removed, and carry a tone mark or be two letters or more,
 # so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay.
-PINYIN_READING = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\((?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})\)")
+PINYIN_READING = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\((?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})\)"
+)
 
 # ASCII punctuation that becomes full width in Chinese text when it touches a Han character or CJK punctuation.
 FULL_WIDTH = {",": "，", ":": "：", ";": "；"}

@@ -105,10 +105,14 @@ def load_vocabulary(path: Path, rel: str) -> tuple[Vocabulary, list[Problem]]:
         if entry_problems:
             continue
         if entry["id"] in tags:
-            problems.append(Problem(rel, line, f"tag id must be unique, {entry['id']!r} is also on line {tags[entry['id']].line}"))
+            problems.append(
+                Problem(rel, line, f"tag id must be unique, {entry['id']!r} is also on line {tags[entry['id']].line}")
+            )
             continue
         aliases = {script: tuple(names) for script, names in (entry.get("aliases") or {}).items()}
-        tags[entry["id"]] = Tag(entry["id"], entry["kind"], entry["en"], entry["zh"], aliases, entry.get("parent"), line)
+        tags[entry["id"]] = Tag(
+            entry["id"], entry["kind"], entry["en"], entry["zh"], aliases, entry.get("parent"), line
+        )
     vocabulary = Vocabulary(tags, rel)
     problems.extend(_check_references(vocabulary))
     return vocabulary, problems
@@ -121,17 +125,33 @@ def _check_entry(entry: object, index: int, lines: dict, rel: str) -> Iterator[P
         return
     for key in entry:
         if key not in rules.TAG_KEYS:
-            yield Problem(rel, lines.get((index, key), line), f"tag key must be one of {', '.join(sorted(rules.TAG_KEYS))}, got {key!r}")
+            yield Problem(
+                rel,
+                lines.get((index, key), line),
+                f"tag key must be one of {', '.join(sorted(rules.TAG_KEYS))}, got {key!r}",
+            )
     for key in ("id", "kind", "en", "zh"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             yield Problem(rel, line, f"tag must have a non-empty {key!r}, got {entry.get(key)!r}")
     if isinstance(entry.get("id"), str) and not rules.TAG_ID.match(entry["id"]):
-        yield Problem(rel, lines.get((index, "id"), line), f"tag id must be lowercase ASCII words joined by hyphens, got {entry['id']!r}")
+        yield Problem(
+            rel,
+            lines.get((index, "id"), line),
+            f"tag id must be lowercase ASCII words joined by hyphens, got {entry['id']!r}",
+        )
     if isinstance(entry.get("kind"), str) and entry["kind"] not in rules.TAG_KINDS:
-        yield Problem(rel, lines.get((index, "kind"), line), f"tag kind must be one of {', '.join(rules.TAG_KINDS)}, got {entry['kind']!r}")
+        yield Problem(
+            rel,
+            lines.get((index, "kind"), line),
+            f"tag kind must be one of {', '.join(rules.TAG_KINDS)}, got {entry['kind']!r}",
+        )
     aliases = entry.get("aliases") or {}
     if not isinstance(aliases, dict):
-        yield Problem(rel, lines.get((index, "aliases"), line), f"tag aliases must map en, zh-Hans, zh-Hant to lists, got {aliases!r}")
+        yield Problem(
+            rel,
+            lines.get((index, "aliases"), line),
+            f"tag aliases must map en, zh-Hans, zh-Hant to lists, got {aliases!r}",
+        )
         return
     for script, names in aliases.items():
         where = lines.get((index, "aliases", script), line)
@@ -151,7 +171,11 @@ def _check_references(vocabulary: Vocabulary) -> Iterator[Problem]:
             for name in tag.names(script):
                 other = owners.setdefault((script, name), tag.id)
                 if other != tag.id:
-                    yield Problem(vocabulary.rel, tag.line, f"tag name must belong to one tag, {name!r} is also a name of {other!r}")
+                    yield Problem(
+                        vocabulary.rel,
+                        tag.line,
+                        f"tag name must belong to one tag, {name!r} is also a name of {other!r}",
+                    )
 
 
 def unknown_tags(ids: Iterable[str], vocabulary: Vocabulary) -> list[str]:

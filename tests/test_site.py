@@ -1,0 +1,118 @@
+"""End to end: build the Markdown, then the MkDocs site, and read the HTML a reader would get."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HOSTILE = """\
+Jinan delegation visited Japan <script>alert("seed")</script> and <b>Osaka</b>.
+# Not a heading: {{ config.site_name }} {% raw %} | a | b |
+1. Not a list item, [not a link](javascript:alert(1)) and *not emphasis*.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project copied with one extra seed full of markup, built exactly as `make build` does."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    (project / "seeds" / "999_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (project / "seeds" / "999_hostile.yml").write_text(
+        "slug: hostile\ntitle:\n  en: 'Title: <i>with</i> # YAML & HTML'\n", encoding="utf-8"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", "seeds", "--docs", "docs"],
+        cwd=project,
+        check=True,
+        env=env,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    return project / "site"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_article_has_a_page_in_both_languages(site: Path) -> None:
+    """Each article is published at /articles/<slug>/ and /zh/articles/<slug>/."""
+    slugs = [
+        "licheng-wen-haisheng-jinan-delegation-korea-japan",
+        "licheng-gangnam-sister-city-ties",
+        "dialogue-with-shandong-japan-seminar",
+        "qingdao-delegation-xue-qingguo-tokyo",
+        "wuxi-delegation-korea-investment-seminar",
+    ]
+    for slug in slugs:
+        assert "<h1" in read(site, f"articles/{slug}")
+        assert "<h1" in read(site, f"zh/articles/{slug}")
+
+
+def test_seed_markup_is_shown_as_text_never_run(site: Path) -> None:
+    """HTML, Markdown and template syntax from a seed reach the reader as the characters they are."""
+    page = read(site, "articles/hostile")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&quot;seed&quot;)&lt;/script&gt;" in page.replace(
+        '"', "&quot;"
+    )
+    assert "&lt;b&gt;Osaka&lt;/b&gt;" in page
+    assert "# Not a heading: {{ config.site_name }} {% raw %} | a | b |" in page
+    assert "1. Not a list item, [not a link](javascript:alert(1)) and *not emphasis*." in page
+    assert 'href="javascript' not in page
+    assert "<title>Title: &lt;i&gt;with&lt;/i&gt; # YAML &amp; HTML" in page
+    assert "<b>Osaka" not in page  # not even inside the meta description
+
+
+def test_chinese_page_shows_simplified_text_and_links_the_traditional_original(site: Path) -> None:
+    """The Traditional source is read in Simplified Chinese, with its original one click away."""
+    page = read(site, "zh/articles/qingdao-delegation-xue-qingguo-tokyo")
+    assert "为进一步深化青岛企业与日本的经贸往来" in page
+    assert "(jìn)" not in page
+    assert 'href="../qingdao-delegation-xue-qingguo-tokyo-hant/"' in page
+    original = read(site, "zh/articles/qingdao-delegation-xue-qingguo-tokyo-hant")
+    assert "為進一步深化青島企業與日本的經貿往來" in original
+
+
+def test_untranslated_text_says_so_in_the_readers_language(site: Path) -> None:
+    """A page without a translation shows the original under a notice, marked with the original's language."""
+    page = read(site, "zh/articles/hostile")
+    assert "本文尚无中文译文，以下为英文原文。" in page
+    assert '<p lang="en">Jinan delegation visited Japan' in page
+
+
+def test_translation_and_editor_supplied_facts_are_marked(site: Path) -> None:
+    """A reader can tell what the source said from what the editors supplied or translated."""
+    english = read(site, "articles/wuxi-delegation-korea-investment-seminar")
+    assert "English translation by the archive’s editors of the Chinese original." in english.replace(
+        "&#39;", "’"
+    ).replace("'", "’")
+    untitled_source = read(site, "articles/licheng-wen-haisheng-jinan-delegation-korea-japan")
+    assert "Title supplied by the archive" in untitled_source
+    assert "April 8–15, 2025 (year supplied by the archive" in untitled_source
+    assert "Date unknown: the source does not give one" in untitled_source
+    unknown_year = read(site, "zh/articles/qingdao-delegation-xue-qingguo-tokyo")
+    assert "11月27日至12月1日（原文未注明年份）" in unknown_year
+
+
+def test_language_switcher_leads_to_the_same_article(site: Path) -> None:
+    """From an English article, the Chinese link goes to that article in Chinese, and back."""
+    english = read(site, "articles/licheng-gangnam-sister-city-ties")
+    chinese = read(site, "zh/articles/licheng-gangnam-sister-city-ties")
+    assert '<a href="../../zh/articles/licheng-gangnam-sister-city-ties/" hreflang="zh"' in english
+    assert '<a href="../../../articles/licheng-gangnam-sister-city-ties/" hreflang="en"' in chinese
