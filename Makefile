@@ -37,7 +37,7 @@ test: $(INSTALLED) ## run every test
 	$(PY) -m pytest
 
 golden: $(INSTALLED) ## regenerate tests/golden/ from seeds/ (review the diff like code)
-	$(PY) scripts/build.py --docs tests/golden
+	env -u SITE_URL $(PY) scripts/build.py --docs tests/golden --dictionary tests/golden/jieba_user_dict.txt
 
 lint: $(INSTALLED) ## lint and check formatting
 	$(VENV)/bin/ruff check scripts tests

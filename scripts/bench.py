@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
-from archive.render import render_site  # noqa: E402
+from archive.site import render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")

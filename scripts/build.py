@@ -4,15 +4,33 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
-from archive.render import render_site  # noqa: E402
-from archive.write import write_pages  # noqa: E402
+from archive.site import render_jieba_dictionary, render_site  # noqa: E402
+from archive.write import write_file, write_pages  # noqa: E402
+
+
+def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The site's address as MkDocs will see it: $SITE_URL, else the default mkdocs.yml gives."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: Loader, node: yaml.SequenceNode) -> str:
+        name, default = loader.construct_sequence(node)
+        return os.environ.get(name) or default  # set but empty counts as unset
+
+    Loader.add_constructor("!ENV", env)
+    value = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)["site_url"]
+    return value if value.endswith("/") else value + "/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder to write pages into (default: docs/)")
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument(
+        "--dictionary",
+        type=Path,
+        default=ROOT / "build" / "jieba_user_dict.txt",
+        help="where to write the search's jieba user dictionary (default: build/jieba_user_dict.txt)",
+    )
     args = parser.parse_args(argv)
 
     archive = load_archive(args.seeds)
@@ -32,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
-    report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary))
+    report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary, site_url()))
+    write_file(args.dictionary, render_jieba_dictionary(archive.vocabulary))
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",
         file=sys.stderr,

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import ROOT
 
+SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; the fixture builds without SITE_URL
+
 HOSTILE = """\
 Jinan delegation visited Japan <script>alert("seed")</script> and <b>Osaka</b>.
 # Not a heading: {{ config.site_name }} {% raw %} | a | b |
@@ -25,14 +27,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "seeds", project / "seeds")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     (project / "seeds" / "999_hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (project / "seeds" / "999_hostile.yml").write_text(
         "slug: hostile\ntitle:\n  en: 'Title: <i>with</i> # YAML & HTML'\n", encoding="utf-8"
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", "seeds", "--docs", "docs"],
+        [sys.executable, "scripts/build.py"],
         cwd=project,
         check=True,
         env=env,
@@ -111,8 +116,62 @@ def test_translation_and_editor_supplied_facts_are_marked(site: Path) -> None:
 
 
 def test_language_switcher_leads_to_the_same_article(site: Path) -> None:
-    """From an English article, the Chinese link goes to that article in Chinese, and back."""
+    """From an English article the Chinese link goes to that article in Chinese, and back; hreflang too."""
     english = read(site, "articles/licheng-gangnam-sister-city-ties")
     chinese = read(site, "zh/articles/licheng-gangnam-sister-city-ties")
-    assert '<a href="../../zh/articles/licheng-gangnam-sister-city-ties/" hreflang="zh"' in english
-    assert '<a href="../../../articles/licheng-gangnam-sister-city-ties/" hreflang="en"' in chinese
+    zh_url, en_url = (
+        f"{SITE}zh/articles/licheng-gangnam-sister-city-ties/",
+        f"{SITE}articles/licheng-gangnam-sister-city-ties/",
+    )
+    assert f'<a href="{zh_url}" hreflang="zh" class="md-select__link">' in english
+    assert f'<a href="{en_url}" hreflang="en" class="md-select__link">' in chinese
+    assert f'<link rel="alternate" href="{zh_url}" hreflang="zh">' in english
+
+
+def test_traditional_original_switches_to_the_article_not_a_404(site: Path) -> None:
+    """The Traditional page exists in Chinese only; its English link leads to the English article."""
+    page = read(site, "zh/articles/qingdao-delegation-xue-qingguo-tokyo-hant")
+    assert f'<a href="{SITE}articles/qingdao-delegation-xue-qingguo-tokyo/" hreflang="en"' in page
+    assert '<html lang="zh-Hant"' in page
+
+
+def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
+    """Browsers pick Chinese glyphs from lang: every Chinese page says zh-Hans."""
+    for path in (
+        "zh",
+        "zh/articles/licheng-gangnam-sister-city-ties",
+        "zh/tags/jinan",
+        "zh/bilingual/licheng-gangnam-sister-city-ties",
+    ):
+        assert '<html lang="zh-Hans"' in read(site, path), path
+
+
+def test_sitemap_dates_come_from_articles_not_the_build(site: Path) -> None:
+    """lastmod is the article's date; pages without one carry none, so two builds give the same sitemap."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (
+        f"<loc>{SITE}articles/licheng-gangnam-sister-city-ties/</loc>\n        <lastmod>2025-04-18</lastmod>" in sitemap
+    )
+    assert (
+        f"<loc>{SITE}articles/licheng-wen-haisheng-jinan-delegation-korea-japan/</loc>\n        <changefreq>" in sitemap
+    )
+
+
+def test_feeds_declare_their_language_and_are_linked_from_every_page(site: Path) -> None:
+    """One Atom feed per language, linked from the pages in that language."""
+    english = (site / "feeds" / "atom.xml").read_text(encoding="utf-8")
+    chinese = (site / "zh" / "feeds" / "atom.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="en"' in english and "Licheng District, Jinan and Gangnam District" in english
+    assert 'xml:lang="zh-Hans"' in chinese and "济南市历城区与首尔市江南区" in chinese
+    for path in ("", "articles/licheng-gangnam-sister-city-ties", "tags/jinan"):
+        assert f'type="application/atom+xml" title="Atom feed (English)" href="{SITE}feeds/atom.xml"' in read(
+            site, path
+        )
+
+
+def test_article_json_ld_names_the_original_of_a_translation(site: Path) -> None:
+    """A translated page's NewsArticle says what it translates and in which language it is."""
+    page = read(site, "articles/wuxi-delegation-korea-investment-seminar")
+    assert '"inLanguage": "en"' in page
+    assert f'"translationOfWork": {{"@id": "{SITE}zh/articles/wuxi-delegation-korea-investment-seminar/"}}' in page
+    assert '"datePublished": "2024-04-24"' in page

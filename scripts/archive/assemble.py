@@ -36,6 +36,7 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     problems = list(seed.problems)
     if inputs.meta is not None:
         problems += check_keys(inputs.meta, rules.META_KEYS, inputs.meta_rel, "metadata")
+        problems += check_meta_shapes(inputs)
     if not seed.pieces:
         return None, problems
     originals = {piece.lang for piece in seed.pieces}  # the body's languages; a headline alone is not a version
@@ -77,8 +78,43 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
 
 
 def _meta_data(inputs: Inputs) -> dict[str, Any]:
+    """The metadata values of the right shape; check_meta_shapes reports the others."""
     data = inputs.meta.data if inputs.meta is not None else None
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: value
+        for key, value in data.items()
+        if key in rules.META_SHAPES and _shape_ok(value, rules.META_SHAPES[key])
+    }
+
+
+def _shape_ok(value: Any, shape: str) -> bool:
+    if shape == "text":
+        return isinstance(value, str | int) and not isinstance(value, bool)
+    if shape == "year":
+        return isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
+    if shape in ("source", "tag_edits"):
+        return isinstance(value, dict)
+    return (
+        isinstance(value, dict) and set(value) <= {"en", "zh"} and all(isinstance(text, str) for text in value.values())
+    )
+
+
+def check_meta_shapes(inputs: Inputs) -> Iterator[Problem]:
+    """Every metadata value of the wrong shape, at its line: never a crash, never a value silently lost."""
+    data = inputs.meta.data if inputs.meta is not None else None
+    if not isinstance(data, dict):
+        return
+    for key, shape in rules.META_SHAPES.items():
+        if key in data and not _shape_ok(data[key], shape):
+            message = f"{key} must be {rules.META_SHAPE_NAMES[shape]}, got {data[key]!r}"
+            yield Problem(inputs.meta_rel, _meta_line(inputs, key), message)
+    source = data.get("source")
+    for field_name in ("publisher", "credited", "url"):
+        if isinstance(source, dict) and field_name in source and not isinstance(source[field_name], str):
+            message = f"source {field_name} must be {rules.META_SHAPE_NAMES['text']}, got {source[field_name]!r}"
+            yield Problem(inputs.meta_rel, _meta_line(inputs, "source", field_name), message)
 
 
 def _meta_line(inputs: Inputs, *path: Any) -> int:
@@ -198,9 +234,9 @@ def _publication_date(inputs: Inputs, meta: dict[str, Any]) -> tuple[PubDate, li
                 Problem(inputs.meta_rel, line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
             ]
         year, month, day = (int(part) if part else None for part in match.groups())
-        if month and not valid_date(year, month, day or 1):
+        if year < 1 or (month is not None and not valid_date(year, month, 1 if day is None else day)):
             return PubDate(), [Problem(inputs.meta_rel, line, f"date must be a real calendar date, {value!r}")]
-        precision = "day" if day else "month" if month else "year"
+        precision = "day" if day is not None else "month" if month is not None else "year"
         return PubDate(value, precision, "editor", note), []  # type: ignore[arg-type]
     if inputs.seed.published:
         return PubDate(inputs.seed.published.iso, "day", "source", note), []
@@ -255,7 +291,7 @@ def _source(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary) -> tup
             "source",
         )
     for field_name in ("publisher", "credited"):
-        if field_name in given:
+        if isinstance(given.get(field_name), str):
             tag_id = given[field_name]
             if tag_id not in vocabulary:
                 problems.append(
@@ -270,8 +306,8 @@ def _source(inputs: Inputs, meta: dict[str, Any], vocabulary: Vocabulary) -> tup
             outlet = Outlet(tag.en, tag.zh, tag.id)
             publisher, credited = (outlet, credited) if field_name == "publisher" else (publisher, outlet)
             supplied.append(field_name)
-    if "url" in given:
-        if isinstance(given["url"], str) and _URL.match(given["url"]):
+    if isinstance(given.get("url"), str):
+        if _URL.match(given["url"]):
             url = given["url"]
             supplied.append("url")
         else:
@@ -296,20 +332,13 @@ def _tags(
         vocabulary.match(en_text, "en") | vocabulary.match(zh_text, "zh-Hans") | vocabulary.match(hant_text, "zh-Hant")
     )
     problems: list[Problem] = []
-    edits = meta.get("tags") or {}
-    if not isinstance(edits, dict):
-        return _sorted(found, vocabulary), [
-            Problem(
-                inputs.meta_rel,
-                _meta_line(inputs, "tags"),
-                f"tags must be a mapping with 'add' and 'remove' lists, got {edits!r}",
-            )
-        ]
+    edits = meta.get("tags") or {}  # its shape is checked by check_meta_shapes
     for action in ("add", "remove"):
         ids = edits.get(action) or []
         for index, tag_id in enumerate(ids if isinstance(ids, list) else [ids]):
-            if tag_id not in vocabulary:
-                line = _meta_line(inputs, "tags", action, index)
+            if not isinstance(tag_id, str) or tag_id not in vocabulary:
+                path = ("tags", action, index) if isinstance(ids, list) else ("tags", action)
+                line = _meta_line(inputs, *path)
                 problems.append(
                     Problem(inputs.meta_rel, line, f"tag must be an id from {vocabulary.rel}, got {tag_id!r}")
                 )
@@ -348,12 +377,20 @@ def _slug(inputs: Inputs, meta: dict[str, Any], titles: dict[PageLang, Text | No
     return (slugify(english.value) if english else "") or inputs.stem.replace("_", "-").lower(), []
 
 
-def check_unique_slugs(articles: list[Article], meta_rels: dict[str, str]) -> Iterator[Problem]:
-    """Two articles must never share a page address."""
+def slug_location(inputs: Inputs) -> tuple[str, int]:
+    """Where an article's slug comes from: the metadata's slug line, else the seed's English title line."""
+    if inputs.meta is not None and ("slug",) in inputs.meta.lines:
+        return inputs.meta_rel, inputs.meta.lines[("slug",)]
+    headings = inputs.seed.headings.get("en")
+    return inputs.seed.rel, headings[0].line if headings else 1
+
+
+def check_unique_slugs(articles: list[Article], locations: dict[str, tuple[str, int]]) -> Iterator[Problem]:
+    """Two articles must never share a page address; the later one is reported where its slug comes from."""
     seen: dict[str, Article] = {}
     for article in articles:
         if article.slug in seen:
-            rel = meta_rels.get(article.stem, article.seed)
-            yield Problem(rel, 1, f"slug must be unique, {article.slug!r} is also used by {seen[article.slug].seed}")
+            rel, line = locations[article.stem]
+            yield Problem(rel, line, f"slug must be unique, {article.slug!r} is also used by {seen[article.slug].seed}")
         else:
             seen[article.slug] = article

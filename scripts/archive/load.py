@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import rules
-from .assemble import Inputs, assemble, check_unique_slugs
+from .assemble import Inputs, assemble, check_unique_slugs, slug_location
 from .model import Article, Problem
 from .parse import parse_seed
 from .read import read_text, read_translation, read_yaml
@@ -42,18 +42,20 @@ def load_archive(seeds: Path) -> Archive:
     vocabulary, problems = load_vocabulary(seeds / VOCABULARY, rel(seeds / VOCABULARY))
     stems = sorted(match["stem"] for path in seeds.iterdir() if (match := SEED_NAME.match(path.name)))
     problems += _orphans(seeds, set(stems), rel)
-    articles = []
+    articles, locations = [], {}
     for stem in stems:
-        article, found = _load_one(seeds, stem, vocabulary, rel)
+        article, found, location = _load_one(seeds, stem, vocabulary, rel)
         problems += found
         if article is not None:
             articles.append(article)
-    meta_rels = {article.stem: rel(seeds / f"{article.stem}.yml") for article in articles}
-    problems += check_unique_slugs(articles, meta_rels)
+            locations[stem] = location
+    problems += check_unique_slugs(articles, locations)
     return Archive(articles, vocabulary, sorted(set(problems)))
 
 
-def _load_one(seeds: Path, stem: str, vocabulary: Vocabulary, rel) -> tuple[Article | None, list[Problem]]:
+def _load_one(
+    seeds: Path, stem: str, vocabulary: Vocabulary, rel
+) -> tuple[Article | None, list[Problem], tuple[str, int]]:
     seed_path = seeds / f"{stem}.txt"
     decoded = read_text(seed_path, rel(seed_path))
     problems = list(decoded.problems)
@@ -71,7 +73,7 @@ def _load_one(seeds: Path, stem: str, vocabulary: Vocabulary, rel) -> tuple[Arti
             if translation is not None:
                 translations[lang] = translation
     if decoded.problems:
-        return None, problems
+        return None, problems, (rel(seed_path), 1)
     seed = parse_seed(rel(seed_path), decoded.lines)
     for lang, translation in translations.items():
         if lang in {piece.lang for piece in seed.pieces}:
@@ -82,8 +84,9 @@ def _load_one(seeds: Path, stem: str, vocabulary: Vocabulary, rel) -> tuple[Arti
                     f"translation must be into a language the seed is not in, the seed is already in {lang!r}",
                 )
             )
-    article, found = assemble(Inputs(stem, seed, meta, rel(meta_path), translations), vocabulary)
-    return article, problems + found
+    inputs = Inputs(stem, seed, meta, rel(meta_path), translations)
+    article, found = assemble(inputs, vocabulary)
+    return article, problems + found, slug_location(inputs)
 
 
 def _orphans(seeds: Path, stems: set[str], rel) -> list[Problem]:

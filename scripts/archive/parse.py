@@ -50,9 +50,9 @@ class ParsedSeed:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """Source languages in order of first appearance, with the Chinese script named."""
+        """The body's source languages in order of first appearance, with the Chinese script named."""
         seen: list[str] = []
-        for piece in (*(p for ps in self.headings.values() for p in ps), *self.pieces):
+        for piece in self.pieces:  # the body: a headline alone does not make a language version
             lang = piece.lang if piece.lang == "en" else ("zh-Hant" if self.traditional else "zh-Hans")
             if lang not in seen:
                 seen.append(lang)
@@ -221,6 +221,8 @@ def _event_from_match(match: re.Match[str], lang: str) -> EventDate | None:
     prefix = f"{year}-" if year else "--"
     start = f"{prefix}{m1:02d}-{d1:02d}"
     end = f"{prefix}{m2:02d}-{d2:02d}" if groups["d2"] else None
+    if year and end and end < start and not groups.get("y2"):  # 2024年12月30日至1月2日 ends in the next year
+        end = f"{int(year) + 1}-{m2:02d}-{d2:02d}"
     return EventDate(match[0].strip(), start, end, "source" if year else None)
 
 

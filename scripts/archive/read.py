@@ -25,13 +25,13 @@ class Decoded:
     problems: tuple[Problem, ...]
 
 
-def read_text(path: Path, rel: str) -> Decoded:
+def read_text(path: Path, rel: str, kind: str = "seed") -> Decoded:
     """Decode a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Decoded((), (_not_utf8(data, error, rel),))
+        return Decoded((), (_not_utf8(data, error, rel, kind),))
     text = text.removeprefix(BOM)
     lines = tuple(
         Line(number, stripped)
@@ -40,11 +40,11 @@ def read_text(path: Path, rel: str) -> Decoded:
     )
     if not lines:
         what = "file is empty" if not data else "file has only white space"
-        return Decoded((), (Problem(rel, 1, f"seed must contain text, {what}"),))
+        return Decoded((), (Problem(rel, 1, f"{kind} must contain text, {what}"),))
     return Decoded(lines, ())
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str) -> Problem:
+def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str, kind: str) -> Problem:
     """Name the encoding the bytes are most likely in and the command that converts them."""
     line = data.count(b"\n", 0, error.start) + 1
     bad = data[error.start : error.start + 2].hex(" ")
@@ -56,7 +56,7 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str) -> Problem:
         )
     else:
         hint = "save it as UTF-8 in your editor"
-    return Problem(rel, line, f"seed must be UTF-8, bytes {bad}: {hint}")
+    return Problem(rel, line, f"{kind} must be UTF-8, bytes {bad}: {hint}")
 
 
 def guess_legacy_encoding(data: bytes) -> str | None:
@@ -142,12 +142,14 @@ class TranslationFile:
 
 def read_translation(path: Path, rel: str) -> tuple[TranslationFile | None, list[Problem]]:
     """Split a translation file into its '---' header and its body lines."""
-    decoded = read_text(path, rel)
+    decoded = read_text(path, rel, "translation")
     if decoded.problems:
         return None, list(decoded.problems)
     raw = path.read_bytes().decode("utf-8").removeprefix(BOM).splitlines()
-    if not raw or raw[0].strip() != "---" or "---" not in (line.strip() for line in raw[1:]):
+    if not raw or raw[0].strip() != "---":
         return None, [Problem(rel, 1, "translation must start with a '---' header, first line is not '---'")]
+    if "---" not in (line.strip() for line in raw[1:]):
+        return None, [Problem(rel, 1, "translation must start with a '---' header, no closing '---' line")]
     end = next(index for index, line in enumerate(raw[1:], start=1) if line.strip() == "---")
     # A leading newline keeps the header's YAML line numbers equal to the file's.
     header, problems = read_yaml(path, rel, "\n" + "\n".join(raw[1:end]))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import yaml
 
 from . import rules
+from .head import article_head, page_url
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Vocabulary
 
@@ -57,7 +58,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor_note": {"en": "Editor's note", "zh": "编者按"},
     "all_articles": {"en": "All articles", "zh": "全部文章"},
     "articles_intro": {"en": "Every article in the archive, newest first.", "zh": "本站全部文章，按日期由新到旧排列。"},
+    "bilingual_view": {"en": "Read English and Chinese side by side", "zh": "中英对照阅读"},
+    "related": {"en": "Related articles", "zh": "相关文章"},
 }
+RELATED_LIMIT = 5
+SITE_NAME = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
 LANGUAGE_NAMES = {
     "en": {"en": "English", "zh-Hans": "Chinese", "zh-Hant": "Chinese (Traditional)"},
     "zh": {"en": "英文", "zh-Hans": "中文", "zh-Hant": "中文（繁体）"},
@@ -117,25 +122,43 @@ def format_event(event: EventDate, lang: PageLang) -> str:
     """'April 8–15, 2025', 'November 27 – December 1 (year not stated in the source)'."""
     start, end = event.start, event.end
     year = None if start.startswith("--") else start[:4]
-    if end and end[-5:-3] == start[-5:-3] and lang == "en":
-        span = f"{_month_day(start, lang)}–{int(end[-2:])}"
-    elif end and end[-5:-3] == start[-5:-3]:
-        span = f"{_month_day(start, lang)}至{int(end[-2:])}日"
-    elif end:
+    space = " " if lang == "en" else ""
+    if end and year and end[:4] != year:  # across New Year: both dates in full
         span = (
-            f"{_month_day(start, lang)} – {_month_day(end, lang)}"
+            f"{_full_date(start, lang)} – {_full_date(end, lang)}"
             if lang == "en"
-            else f"{_month_day(start, lang)}至{_month_day(end, lang)}"
+            else f"{_full_date(start, lang)}至{_full_date(end, lang)}"
         )
     else:
-        span = _month_day(start, lang)
-    space = " " if lang == "en" else ""
+        span = _span(start, end, lang)
+        if year:
+            span = f"{span}, {year}" if lang == "en" else f"{year}年{span}"
     if year is None:
         return span + space + _parenthesised(STRINGS["year_unknown"][lang], lang)
-    dated = f"{span}, {year}" if lang == "en" else f"{year}年{span}"
     if event.year_origin == "editor":
-        dated += space + _parenthesised(STRINGS["year_editor"][lang], lang)
-    return dated
+        span += space + _parenthesised(STRINGS["year_editor"][lang], lang)
+    return span
+
+
+def _full_date(iso: str, lang: PageLang) -> str:
+    return f"{_month_day(iso, lang)}, {iso[:4]}" if lang == "en" else f"{iso[:4]}年{_month_day(iso, lang)}"
+
+
+def _span(start: str, end: str | None, lang: PageLang) -> str:
+    """Month and day of a date or range within one year: 'April 8–15' / '4月8日至15日'."""
+    if not end:
+        return _month_day(start, lang)
+    if end[-5:-3] == start[-5:-3]:
+        return (
+            f"{_month_day(start, lang)}–{int(end[-2:])}"
+            if lang == "en"
+            else f"{_month_day(start, lang)}至{int(end[-2:])}日"
+        )
+    return (
+        f"{_month_day(start, lang)} – {_month_day(end, lang)}"
+        if lang == "en"
+        else f"{_month_day(start, lang)}至{_month_day(end, lang)}"
+    )
 
 
 def page_title(article: Article, lang: PageLang) -> str:
@@ -167,7 +190,7 @@ def article_path(article: Article, lang: PageLang, hant: bool = False) -> str:
     return f"articles/{article.slug}{HANT_SUFFIX if hant else ''}.{lang}.md"
 
 
-def _outlet_name(outlet: Outlet, lang: PageLang) -> str:
+def outlet_name(outlet: Outlet, lang: PageLang) -> str:
     return outlet.en if lang == "en" else outlet.zh
 
 
@@ -176,10 +199,10 @@ def _source_line(article: Article, lang: PageLang) -> str:
     source, colon, semicolon = article.source, _COLON[lang], _SEMICOLON[lang]
     parts = []
     if source.publisher:
-        name = escape(_outlet_name(source.publisher, lang))
+        name = escape(outlet_name(source.publisher, lang))
         parts.append(f"[{name}](<{source.url}>)" if source.url else name)
     if source.credited and source.credited != source.publisher:
-        credited = f"{STRINGS['credited'][lang]}{colon}{escape(_outlet_name(source.credited, lang))}"
+        credited = f"{STRINGS['credited'][lang]}{colon}{escape(outlet_name(source.credited, lang))}"
         parts.append(credited[:1].upper() + credited[1:] if not parts else credited)
     if not parts:
         parts.append(STRINGS["source_unknown"][lang])
@@ -218,9 +241,7 @@ def _status_line(article: Article, lang: PageLang) -> str:
 
 
 def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
-    label = {
-        key: STRINGS[key][lang] for key in ("published", "source", "author", "events", "language", "this_page", "tags")
-    }
+    label = {key: STRINGS[key][lang] for key in ("published", "source", "author", "events", "language", "this_page")}
     colon = _COLON[lang]
     items = [
         f"- **{label['published']}**{colon}{_date_line(article, lang)}",
@@ -234,12 +255,32 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
         )
     languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
     items.append(f"- **{label['language']}**{colon}{languages}")
-    items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)}")
-    if article.tags:
-        items.append(
-            f"- **{label['tags']}**{colon}{_SEP[lang].join(escape(vocabulary[t].label(lang)) for t in article.tags)}"
-        )
+    bilingual = f"[{STRINGS['bilingual_view'][lang]}](../bilingual/{article.slug}.md)"
+    items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)} {bilingual}")
     return items
+
+
+def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
+    """The article's tags grouped for readers (places, organisations, people…), each linked to its page."""
+    if not article.tags:
+        return []
+    lines = [f"## {STRINGS['tags'][lang]}", ""]
+    for kinds, group in rules.TAG_GROUPS.values():
+        ids = [tag for tag in article.tags if vocabulary[tag].kind in kinds]
+        if ids:
+            links = _SEP[lang].join(f"[{escape(vocabulary[tag].label(lang))}](../tags/{tag}.md)" for tag in ids)
+            lines.append(f"- **{group[lang]}**{_COLON[lang]}{links}")
+    return [*lines, ""]
+
+
+def _related_section(related: list[Article], lang: PageLang) -> list[str]:
+    if not related:
+        return []
+    lines = [f"## {STRINGS['related'][lang]}", ""]
+    lines += [
+        f"- [{escape(page_title(other, lang))}]({other.slug}.md) — {format_date(other.date, lang)}" for other in related
+    ]
+    return [*lines, ""]
 
 
 def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
@@ -284,8 +325,8 @@ def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary,
         "tags": [vocabulary[tag].label(lang) for tag in article.tags],
         "tag_ids": list(article.tags),
         "source": {
-            "publisher": _outlet_name(source.publisher, lang) if source.publisher else None,
-            "credited": _outlet_name(source.credited, lang) if source.credited else None,
+            "publisher": outlet_name(source.publisher, lang) if source.publisher else None,
+            "credited": outlet_name(source.credited, lang) if source.credited else None,
             "url": source.url,
             "author": source.author,
             "editor_supplied": list(source.editor_supplied),
@@ -296,9 +337,17 @@ def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary,
     }
 
 
-def render_article(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> str:
+def render_article(
+    article: Article,
+    lang: PageLang,
+    vocabulary: Vocabulary,
+    hant: bool = False,
+    related: list[Article] | None = None,
+    site_url: str = "http://127.0.0.1:8000/",
+) -> str:
     """One language's page of an article (or, with hant, its Traditional original) as Markdown."""
     meta = _page_front_matter(article, lang, vocabulary, hant)
+    meta.update(_head_front_matter(article, lang, vocabulary, hant, site_url, meta))
     heading = article.hant_title if hant and article.hant_title else page_title(article, lang)
     lines = [front_matter(meta), f"# {escape(heading)}", ""]
     title = article.title[lang]
@@ -318,7 +367,31 @@ def render_article(article: Article, lang: PageLang, vocabulary: Vocabulary, han
             "",
         ]
     lines += _body(article, lang, hant)
+    if not hant:
+        lines += _tag_section(article, lang, vocabulary) + _related_section(related or [], lang)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _head_front_matter(
+    article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool, site_url: str, meta: dict
+) -> dict:
+    """The <head> additions, sitemap date and language links for one article page."""
+    urls = {code: page_url(site_url, article_path(article, code), code) for code in rules.PAGE_LANGUAGES}
+    publisher = article.source.publisher or article.source.credited
+    head = article_head(
+        article,
+        lang,
+        site_url,
+        urls,
+        title=page_title(article, lang),
+        description=summary(article, lang),
+        tag_labels=[vocabulary[tag].label(lang) for tag in article.tags],
+        publisher=outlet_name(publisher, lang) if publisher else None,
+    )
+    extra = {"head_html": head, "lastmod": article.date.iso}
+    if hant:  # the Traditional original exists in Chinese only: its language links lead to the article itself
+        extra["alternates"] = dict(urls)
+    return extra
 
 
 def sort_newest_first(articles: Iterable[Article]) -> list[Article]:
@@ -328,33 +401,3 @@ def sort_newest_first(articles: Iterable[Article]) -> list[Article]:
 
 def _negated(iso: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in iso.split("-")) if iso else ()
-
-
-def render_index(articles: list[Article], lang: PageLang) -> str:
-    """The list of all articles in one language, newest first."""
-    lines = [
-        front_matter({"title": STRINGS["all_articles"][lang]}),
-        f"# {STRINGS['all_articles'][lang]}",
-        "",
-        STRINGS["articles_intro"][lang],
-        "",
-    ]
-    for article in sort_newest_first(articles):
-        date = format_date(article.date, lang)
-        lines.append(
-            f"- [{escape(page_title(article, lang))}]({article.slug}.md){' — ' if lang == 'en' else '　'}{date}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def render_site(articles: list[Article], vocabulary: Vocabulary) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
-    pages: dict[str, str] = {}
-    for lang in rules.PAGE_LANGUAGES:
-        pages[f"articles/index.{lang}.md"] = render_index(articles, lang)
-        for article in articles:
-            pages[article_path(article, lang)] = render_article(article, lang, vocabulary)
-    for article in articles:
-        if article.is_traditional:
-            pages[article_path(article, "zh", hant=True)] = render_article(article, "zh", vocabulary, hant=True)
-    return dict(sorted(pages.items()))

@@ -156,6 +156,24 @@ CJK_PUNCTUATION = "，。、；：？！“”‘’《》（）【】「」『�
 # --- Metadata files.
 META_KEYS = frozenset({"slug", "title", "date", "date_note", "event_year", "source", "tags", "notes"})
 META_SOURCE_KEYS = frozenset({"publisher", "credited", "url"})
+# The shape each metadata value must have: a type, or a mapping of language to text, or a list of ids.
+META_SHAPES = {
+    "slug": "text",
+    "title": "languages",
+    "date": "text",
+    "date_note": "text",
+    "event_year": "year",
+    "source": "source",
+    "tags": "tag_edits",
+    "notes": "languages",
+}
+META_SHAPE_NAMES = {
+    "text": "a single line of text",
+    "year": "a four-digit year",
+    "source": "a mapping with publisher, credited and url",
+    "tag_edits": "a mapping with 'add' and 'remove' lists",
+    "languages": "a mapping of 'en' and/or 'zh' to text",
+}
 TRANSLATION_KEYS = frozenset({"title", "subtitle", "translator"})
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX_WORDS = 10
@@ -174,6 +192,14 @@ TAG_KINDS = {
     "event": ("Event types", "活动类型"),
 }
 # Kinds the build never assigns from the text alone: media are credited, not written about.
+# How tags are grouped for readers: several kinds read as one group.
+TAG_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "events": (("event",), {"en": "Event types", "zh": "活动类型"}),
+    "places": (("country", "province", "city", "district"), {"en": "Places", "zh": "地点"}),
+    "organisations": (("organisation", "company", "media"), {"en": "Organisations and companies", "zh": "机构与企业"}),
+    "people": (("person",), {"en": "People", "zh": "人物"}),
+    "topics": (("topic",), {"en": "Industries and topics", "zh": "产业与主题"}),
+}
 TAG_KINDS_NOT_MATCHED = frozenset({"media"})
 TAG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_KEYS = frozenset({"id", "kind", "en", "zh", "aliases", "parent"})

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
-GENERATED_DIRS = ("articles",)
+GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "feeds")
+# Single generated files at the top of docs/ (the home pages must live there).
+GENERATED_FILES = ("index.en.md", "index.zh.md")
 STAGING = ".generated-staging"
 
 
@@ -21,7 +23,7 @@ class WriteReport:
 
 def read_generated(docs: Path) -> dict[str, bytes]:
     """The generated files now on disk, by path relative to docs/."""
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = {name: (docs / name).read_bytes() for name in GENERATED_FILES if (docs / name).is_file()}
     for folder in GENERATED_DIRS:
         root = docs / folder
         if root.is_dir():
@@ -34,7 +36,9 @@ def read_generated(docs: Path) -> dict[str, bytes]:
 def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
     """Make the generated folders hold exactly `pages`: staged in full, then swapped in folder by folder."""
     wanted = {path: text.encode("utf-8") for path, text in pages.items()}
-    outside = sorted(path for path in wanted if path.split("/", 1)[0] not in GENERATED_DIRS)
+    outside = sorted(
+        path for path in wanted if path.split("/", 1)[0] not in GENERATED_DIRS and path not in GENERATED_FILES
+    )
     if outside:
         raise ValueError(f"page outside the generated folders {GENERATED_DIRS}: {outside[0]}")
     current = read_generated(docs)
@@ -54,6 +58,23 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
             (docs / folder).rename(old)
         (staging / folder).rename(docs / folder)
         shutil.rmtree(old, ignore_errors=True)
+    for name in GENERATED_FILES:
+        if (staging / name).exists():
+            (staging / name).replace(docs / name)  # atomic on one file system
+        else:
+            (docs / name).unlink(missing_ok=True)
     shutil.rmtree(staging, ignore_errors=True)
     changed = sum(current.get(path) != data for path, data in wanted.items())
     return WriteReport(changed, len(set(current) - set(wanted)))
+
+
+def write_file(path: Path, text: str) -> bool:
+    """Replace one file atomically, and only when its content changes; True if it was written."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return True

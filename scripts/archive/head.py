@@ -1,0 +1,110 @@
+"""What goes in a page's <head> beyond the theme's: Open Graph, schema.org JSON-LD, the Atom feed link.
+
+The build prepares it as one HTML string in the front matter (`head_html`), escaped here; the MkDocs hook
+only inserts it, so the content logic stays in the build script.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from . import rules
+from .model import Article, PageLang
+
+OG_LOCALE = {"en": "en_US", "zh": "zh_CN"}
+FEED_TITLE = {"en": "Atom feed (English)", "zh": "Atom 订阅（中文）"}
+ARCHIVE_PUBLISHER = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
+
+
+def page_url(site_url: str, path: str, lang: PageLang) -> str:
+    """The absolute URL of a generated page from its docs path ('articles/x.en.md' → .../articles/x/)."""
+    stem = path.rsplit(".", 2)[0]
+    stem = stem.removesuffix("index").rstrip("/")
+    prefix = "" if lang == "en" else "zh/"
+    return site_url.rstrip("/") + "/" + prefix + (stem + "/" if stem else "")
+
+
+def _meta(attribute: str, name: str, content: str) -> str:
+    return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
+
+
+def _json_ld(data: dict) -> str:
+    # json.dumps escapes quotes; '<', '>' and '&' become \\u escapes so no text can close the script element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def feed_link(site_url: str, lang: PageLang) -> str:
+    href = site_url.rstrip("/") + ("/" if lang == "en" else "/zh/") + "feeds/atom.xml"
+    return f'<link rel="alternate" type="application/atom+xml" title="{html.escape(FEED_TITLE[lang])}" href="{html.escape(href)}">'
+
+
+def listing_head(site_url: str, url: str, title: str, description: str, lang: PageLang) -> str:
+    """Feed link and Open Graph for a page that lists articles."""
+    other: PageLang = "zh" if lang == "en" else "en"
+    tags = [
+        feed_link(site_url, lang),
+        _meta("property", "og:type", "website"),
+        _meta("property", "og:title", title),
+        _meta("property", "og:description", description),
+        _meta("property", "og:url", url),
+        _meta("property", "og:site_name", ARCHIVE_PUBLISHER[lang]),
+        _meta("property", "og:locale", OG_LOCALE[lang]),
+        _meta("property", "og:locale:alternate", OG_LOCALE[other]),
+    ]
+    return "".join(tags)
+
+
+def article_head(
+    article: Article,
+    lang: PageLang,
+    site_url: str,
+    urls: dict[PageLang, str],
+    title: str,
+    description: str,
+    tag_labels: list[str],
+    publisher: str | None,
+) -> str:
+    """Feed link, Open Graph article tags and a schema.org NewsArticle for one language's page."""
+    other: PageLang = "zh" if lang == "en" else "en"
+    tags = [
+        feed_link(site_url, lang),
+        _meta("property", "og:type", "article"),
+        _meta("property", "og:title", title),
+        _meta("property", "og:description", description),
+        _meta("property", "og:url", urls[lang]),
+        _meta("property", "og:site_name", ARCHIVE_PUBLISHER[lang]),
+        _meta("property", "og:locale", OG_LOCALE[lang]),
+        _meta("property", "og:locale:alternate", OG_LOCALE[other]),
+    ]
+    if article.date.iso:
+        tags.append(_meta("property", "article:published_time", article.date.iso))
+    tags += [_meta("property", "article:tag", label) for label in tag_labels]
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": urls[lang],
+        "url": urls[lang],
+        "headline": title,
+        "description": description,
+        "inLanguage": rules.HTML_LANG[lang],
+        "keywords": tag_labels,
+        "isPartOf": {"@type": "WebSite", "name": ARCHIVE_PUBLISHER[lang], "url": site_url},
+    }
+    if article.date.iso:
+        data["datePublished"] = article.date.iso
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if article.source.author:
+        data["author"] = {"@type": "Person", "name": article.source.author}
+    if article.source.url:
+        data["sameAs"] = article.source.url
+    if article.status[lang] == "translation":
+        data["translationOfWork"] = {"@id": urls[article.original_lang]}
+        data["translator"] = {"@type": "Organization", "name": ARCHIVE_PUBLISHER[lang]}
+    elif article.status[other] == "translation":
+        data["workTranslation"] = {"@id": urls[other]}
+    tags.append(_json_ld(data))
+    return "".join(tags)

@@ -1,0 +1,284 @@
+"""Render the pages that list articles: home, years, tags; and each article's bilingual reading view."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from . import rules
+from .head import listing_head
+from .model import Article, PageLang
+from .render import (
+    escape,
+    format_date,
+    front_matter,
+    outlet_name,
+    page_title,
+    sort_newest_first,
+    summary,
+)
+from .tags import Vocabulary
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a page will be published: the site's address and the page's own."""
+
+    site_url: str
+    url: str
+
+
+# Listing-page wording, per page language.
+LISTING_STRINGS: dict[str, dict[str, str]] = {
+    "home_intro": {
+        "en": "News about economic and trade exchanges between Chinese cities and Japan and South Korea: delegation visits, sister-city ties and investment seminars. Every article in English and Chinese.",
+        "zh": "中国城市与日本、韩国经贸交流新闻：代表团出访、友好城市往来、投资推介会。每篇文章均有中英文版本。",
+    },
+    "by_year": {"en": "By year", "zh": "按年份"},
+    "by_tag": {"en": "By tag", "zh": "按标签"},
+    "all_tags": {"en": "All tags", "zh": "全部标签"},
+    "feed": {"en": "Atom feed", "zh": "Atom 订阅"},
+    "archive": {"en": "Archive by year", "zh": "按年份浏览"},
+    "undated": {"en": "Date unknown", "zh": "日期不详"},
+    "year_title": {"en": "Articles from {year}", "zh": "{year}年文章"},
+    "undated_title": {"en": "Articles with an unknown date", "zh": "日期不详的文章"},
+    "undated_intro": {
+        "en": "The sources of these articles do not give a publication date.",
+        "zh": "这些文章的来源未注明发布日期。",
+    },
+    "tag_intro": {
+        "en": "{kind}. {count} article(s) tagged “{label}”.",
+        "zh": "{kind}。标签为“{label}”的文章共 {count} 篇。",
+    },
+    "tags_title": {"en": "Tags", "zh": "标签"},
+    "tags_intro": {
+        "en": "Every tag used in the archive, by kind, with its number of articles.",
+        "zh": "本站使用的全部标签，按类别排列，并注明文章数。",
+    },
+    "bilingual_title": {"en": "Bilingual view: {title}", "zh": "中英对照：{title}"},
+    "bilingual_intro": {
+        "en": "English and Chinese side by side, paragraph by paragraph. Back to the [English page]({en}) or the [Chinese page]({zh}).",
+        "zh": "中英文逐段对照。返回[中文页面]({zh})或[英文页面]({en})。",
+    },
+    "original_label": {"en": "original", "zh": "原文"},
+    "translation_label": {"en": "translation", "zh": "译文"},
+    "missing_label": {"en": "not yet translated", "zh": "尚无译文"},
+    "translated_from": {"en": "Translated from {language}", "zh": "译自{language}"},
+    "untranslated": {"en": "Not yet translated: shown in {language}", "zh": "尚无译文：显示{language}原文"},
+}
+
+# Listings show at most this many tags per article, the most specific kinds first.
+LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
+LISTING_TAG_LIMIT = 8
+BILINGUAL_DIR = "bilingual"
+
+
+def tag_link(tag_id: str, prefix: str) -> str:
+    return f"{prefix}tags/{tag_id}.md"
+
+
+def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
+    """The few tags a listing shows: event types, then places, then companies and topics."""
+    ranked = sorted(
+        (tag for tag in article.tags if vocabulary[tag].kind in LISTING_TAG_KINDS),
+        key=lambda tag: (LISTING_TAG_KINDS.index(vocabulary[tag].kind), vocabulary[tag].en.casefold()),
+    )
+    return ranked[:LISTING_TAG_LIMIT]
+
+
+def _status_note(article: Article, lang: PageLang) -> str | None:
+    other: PageLang = article.original_lang
+    language = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}[lang][other]
+    if article.status[lang] == "translation":
+        return LISTING_STRINGS["translated_from"][lang].format(language=language)
+    if article.status[lang] == "missing":
+        return LISTING_STRINGS["untranslated"][lang].format(language=language)
+    return None
+
+
+def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefix: str) -> list[str]:
+    """One article in a listing: linked title, date and source, one-line summary, tags."""
+    facts = [format_date(article.date, lang)]
+    outlet = article.source.publisher or article.source.credited
+    if outlet:
+        facts.append(escape(outlet_name(outlet, lang)))
+    if note := _status_note(article, lang):
+        facts.append(note)
+    tags = " ".join(
+        f"[{escape(vocabulary[tag].label(lang))}]({tag_link(tag, prefix)})" for tag in listing_tags(article, vocabulary)
+    )
+    lines = [
+        f"## [{escape(page_title(article, lang))}]({prefix}articles/{article.slug}.md)",
+        "",
+        " · ".join(facts),
+        "{: .entry-meta }",
+        "",
+        escape(summary(article, lang)),
+        "",
+    ]
+    if tags:
+        lines += [tags, "{: .entry-tags }", ""]
+    return lines
+
+
+def _listing_page(
+    title: str,
+    intro: list[str],
+    articles: list[Article],
+    lang: PageLang,
+    vocabulary: Vocabulary,
+    prefix: str,
+    extra: dict,
+    where: Where,
+) -> str:
+    description = " ".join(line for line in intro if line and not line.startswith(("{", "**"))) or title
+    head = listing_head(where.site_url, where.url, title, description, lang)
+    meta = {"title": html.escape(title), "hide": ["toc"], "head_html": head, **extra}
+    lines = [front_matter(meta), f"# {escape(title)}", "", *intro]
+    for article in sort_newest_first(articles):
+        lines += render_entry(article, lang, vocabulary, prefix)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def year_of(article: Article) -> str:
+    return str(article.date.year) if article.date.year else "undated"
+
+
+def _lastmod(articles: list[Article]) -> str | None:
+    dated = [article.date.iso for article in articles if article.date.iso]
+    return max(dated) if dated else None
+
+
+def render_home(articles: list[Article], lang: PageLang, vocabulary: Vocabulary, site_name: str, where: Where) -> str:
+    """The home page: what the archive is, ways to browse, then every article newest first."""
+    years = sorted({year_of(article) for article in articles} - {"undated"}, reverse=True)
+    year_links = [f"[{year}](archive/{year}.md)" for year in years]
+    if any(year_of(article) == "undated" for article in articles):
+        year_links.append(f"[{LISTING_STRINGS['undated'][lang]}](archive/undated.md)")
+    s = LISTING_STRINGS
+    intro = [
+        s["home_intro"][lang],
+        "",
+        f"**{s['by_year'][lang]}**{_colon(lang)}{' · '.join(year_links)}  ",
+        f"**{s['by_tag'][lang]}**{_colon(lang)}[{s['all_tags'][lang]}](tags/index.md) · [{s['feed'][lang]}](feeds/atom.xml)",
+        "{: .browse }",
+        "",
+    ]
+    return _listing_page(site_name, intro, articles, lang, vocabulary, "", {"lastmod": _lastmod(articles)}, where)
+
+
+def _colon(lang: PageLang) -> str:
+    return ": " if lang == "en" else "："
+
+
+def render_year(articles: list[Article], year: str, lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:
+    s = LISTING_STRINGS
+    if year == "undated":
+        return _listing_page(
+            s["undated_title"][lang], [s["undated_intro"][lang], ""], articles, lang, vocabulary, "../", {}, where
+        )
+    title = s["year_title"][lang].format(year=year)
+    return _listing_page(title, [], articles, lang, vocabulary, "../", {"lastmod": _lastmod(articles)}, where)
+
+
+def render_tag(tag_id: str, articles: list[Article], lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:
+    tag = vocabulary[tag_id]
+    kind = rules.TAG_KINDS[tag.kind][0 if lang == "en" else 1]
+    intro = [
+        LISTING_STRINGS["tag_intro"][lang].format(kind=kind, count=len(articles), label=escape(tag.label(lang))),
+        "",
+    ]
+    extra = {"lastmod": _lastmod(articles), "tag_id": tag_id}
+    return _listing_page(tag.label(lang), intro, articles, lang, vocabulary, "../", extra, where)
+
+
+def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:
+    """Every tag in use, grouped for readers, each with its article count."""
+    title = LISTING_STRINGS["tags_title"][lang]
+    intro = LISTING_STRINGS["tags_intro"][lang]
+    head = listing_head(where.site_url, where.url, title, intro, lang)
+    lines = [front_matter({"title": title, "head_html": head}), f"# {title}", "", intro, ""]
+    for kinds, label in rules.TAG_GROUPS.values():
+        ids = sorted(
+            (tag for tag in counts if vocabulary[tag].kind in kinds),
+            key=lambda tag: vocabulary[tag].label(lang).casefold(),
+        )
+        if not ids:
+            continue
+        lines += [f"## {label[lang]}", ""]
+        lines += [
+            " · ".join(f"[{escape(vocabulary[tag].label(lang))}]({tag}.md) ({counts[tag]})" for tag in ids),
+            "{: .tag-cloud }",
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
+    """Both languages paragraph by paragraph; every paragraph carries its own lang. Text is HTML-escaped."""
+    title = page_title(article, lang)
+    s = LISTING_STRINGS
+    heading = s["bilingual_title"][lang].format(title=title)
+    head = listing_head(where.site_url, where.url, heading, summary(article, lang), lang)
+    meta = {
+        "title": html.escape(heading),
+        "hide": ["toc"],
+        "lang": rules.HTML_LANG[lang],
+        "slug": article.slug,
+        "head_html": head,
+    }
+    # Links to the same-language page are checked .md links; the other language lives under another root.
+    same, other = (
+        f"../articles/{article.slug}.md",
+        ("../../zh" if lang == "en" else "../../..") + f"/articles/{article.slug}/",
+    )
+    intro = s["bilingual_intro"][lang].format(en=same if lang == "en" else other, zh=same if lang == "zh" else other)
+    labels = {code: _version_label(article, code, lang) for code in rules.PAGE_LANGUAGES}
+    rows = []
+    for block in article.blocks:
+        if block.kind == "attachment":
+            continue
+        cells = []
+        for code in rules.PAGE_LANGUAGES:
+            text = block.text(code)
+            lang_attr = rules.HTML_LANG[code]
+            if text is None:
+                cells.append(f'<p class="missing">{html.escape(labels[code])}</p>')
+            else:
+                css = "caption" if block.kind == "caption" else "text"
+                cells.append(f'<p lang="{lang_attr}" class="{css}">{html.escape(text)}</p>')
+        rows.append(f'<div class="pair">{"".join(cells)}</div>')
+    header = "".join(
+        f'<p class="column-head" lang="{rules.HTML_LANG[code]}">{html.escape(labels[code])}</p>'
+        for code in rules.PAGE_LANGUAGES
+    )
+    body = f'<div class="bilingual"><div class="pair heads" aria-hidden="true">{header}</div>{"".join(rows)}</div>'
+    lines = [front_matter(meta), f"# {escape(heading)}", "", intro, "", body, ""]
+    return "\n".join(lines)
+
+
+def _version_label(article: Article, code: PageLang, lang: PageLang) -> str:
+    """'English (original)', '中文（译文）'… in the reader's language."""
+    names = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}[lang]
+    state = LISTING_STRINGS[f"{article.status[code]}_label"][lang]
+    return f"{names[code]} ({state})" if lang == "en" else f"{names[code]}（{state}）"
+
+
+def tag_counts(articles: list[Article]) -> Counter[str]:
+    return Counter(tag for article in articles for tag in article.tags)
+
+
+def by_year(articles: list[Article]) -> dict[str, list[Article]]:
+    years: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        years[year_of(article)].append(article)
+    return dict(years)
+
+
+def by_tag(articles: list[Article]) -> dict[str, list[Article]]:
+    tags: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for tag in article.tags:
+            tags[tag].append(article)
+    return dict(tags)

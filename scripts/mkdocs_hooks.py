@@ -1,0 +1,43 @@
+"""MkDocs glue for the pages scripts/build.py generates. Content decisions live in the build; this only
+hands MkDocs and Material what the build prepared in each page's front matter:
+
+- `lastmod`: the sitemap date (the article's date), instead of the build date (not deterministic);
+- `alternates`: language links for a page that exists in one language only (the Traditional original);
+- `lang`: the page's BCP 47 language (zh-Hans, zh-Hant) on <html>, which Material sets to plain "zh";
+- `head_html`: Open Graph, JSON-LD and feed links, escaped by the build, inserted before </head>.
+
+Language links are made absolute from site_url, as hreflang requires.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+
+_HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+# Material writes plain "zh"; our Chinese pages are in Simplified characters unless they say otherwise.
+_DEFAULT_LANG = {"zh": "zh-Hans"}
+
+
+@event_priority(-50)  # after mkdocs-static-i18n (priority 50) has set this page's language links
+def on_page_context(context, page, config, nav):
+    meta = page.meta or {}
+    page.update_date = str(meta["lastmod"]) if meta.get("lastmod") else None
+    alternates = meta.get("alternates") or {}
+    # mkdocs-static-i18n sets the per-page links as an attribute, which is what Jinja reads first.
+    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        link = alternates.get(alternate["lang"]) or alternate["link"]
+        alternate["link"] = urljoin(config.site_url or "/", link.lstrip("/"))
+    return context
+
+
+def on_post_page(output, page, config):
+    meta = page.meta or {}
+    output = _HTML_LANG.sub(
+        lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
+    )
+    if meta.get("head_html"):
+        output = output.replace("</head>", meta["head_html"] + "</head>", 1)
+    return output

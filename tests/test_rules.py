@@ -1,0 +1,651 @@
+"""One test per cleaning and parsing rule: what a reader of the generated pages would see."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from archive import clean
+from archive.assemble import slugify
+from archive.load import SEED_NAME, Archive, load_archive
+from archive.model import Article, EventDate, Line, PubDate
+from archive.parse import ParsedSeed, StatedDate, parse_seed, resolve_event_year
+from archive.read import read_text
+from archive.render import escape, format_date, format_event, render_article
+from archive.tags import Vocabulary, load_vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "seeds/x.txt"
+# A pinyin reading in parentheses right after a Han character, as portals paste them: 進(jìn).
+READING_AFTER_HAN = re.compile(r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
+
+
+def parse(*texts: str) -> ParsedSeed:
+    """Parse lines numbered 1, 2, … as a seed's non-blank lines."""
+    return parse_seed(SEED, tuple(Line(number, text) for number, text in enumerate(texts, start=1)))
+
+
+def body(seed: ParsedSeed) -> list[tuple[str, str, str]]:
+    """The seed's body as (kind, language, text) triples, the way the page lists its blocks."""
+    return [(piece.kind, piece.lang, piece.text) for piece in seed.pieces]
+
+
+# --- clean.strip_pinyin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("為進(jìn)一步深化", "為進一步深化"),
+        ("青島企業(yè)", "青島企業"),
+        ("西海岸新區(qū)", "西海岸新區"),
+        ("綠(lǜ)色發展", "綠色發展"),
+        ("推進(jìn)合作(zuò)", "推進合作"),
+        ("日本貿易振興機構(JETRO)", "日本貿易振興機構(JETRO)"),
+        ("交流中心(JST)", "交流中心(JST)"),
+        ("開創新局面。(文/姚墨笛)", "開創新局面。(文/姚墨笛)"),
+        ("方案(a)", "方案(a)"),
+        ("abc(jìn)", "abc(jìn)"),
+        ("(jìn)開頭", "(jìn)開頭"),
+        ("中心(xyz)", "中心(xyz)"),
+    ],
+)
+def test_strip_pinyin_drops_only_readings_after_han(text: str, expected: str) -> None:
+    """A pinyin reading after a Han character disappears; acronyms, credits, enumerations and non-syllables stay."""
+    assert clean.strip_pinyin(text) == expected
+
+
+# --- clean.full_width_punctuation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4月8日至15日,历城区副区长", "4月8日至15日，历城区副区长"),
+        ("来源:历城融媒", "来源：历城融媒"),
+        ("一是建立互访机制…;二是建立平台", "一是建立互访机制…；二是建立平台"),
+        ("“四大主导”,产业", "“四大主导”，产业"),
+        ("共3,000人参加", "共3,000人参加"),
+        ("发布于10:03的消息", "发布于10:03的消息"),
+        ("洽谈国日 Guori Co., Ltd. 项目", "洽谈国日 Guori Co., Ltd. 项目"),
+        ("详见 http://a.b/c?x=1,2 页面", "详见 http://a.b/c?x=1,2 页面"),
+        ("Meeting at 10:03, then lunch; done", "Meeting at 10:03, then lunch; done"),
+    ],
+)
+def test_full_width_punctuation_only_next_to_chinese(text: str, expected: str) -> None:
+    """',', ':' and ';' touching Chinese become full width; in numbers, company names and URLs they stay ASCII."""
+    assert clean.full_width_punctuation(text) == expected
+
+
+# --- Traditional Chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        ("歐力士集團", "欧力士集团"),
+        ("青島企業與日本的經貿往來", "青岛企业与日本的经贸往来"),
+        ("欧力士集团", "欧力士集团"),
+    ],
+)
+def test_to_simplified(text: str, simplified: str) -> None:
+    """Traditional text reads as Simplified; Simplified text is left alone."""
+    assert clean.to_simplified(text) == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "traditional"),
+    [
+        ("拜訪歐力士集團。", True),
+        ("為進(jìn)一步深化青島企業(yè)與日本的經(jīng)貿(mào)往來。", True),
+        ("拜访欧力士集团。", False),
+        ("Jinan delegation visited Japan.", False),
+    ],
+)
+def test_parse_seed_detects_traditional(text: str, traditional: bool) -> None:
+    """A Traditional seed is flagged (readings do not confuse it); Simplified and English seeds are not."""
+    assert parse(text).traditional is traditional
+
+
+def test_traditional_pieces_keep_their_original() -> None:
+    """A Traditional seed's pieces read as cleaned Simplified text and keep the cleaned Traditional original."""
+    seed = parse("拜訪歐力士集團", "為進(jìn)一步深化青島企業(yè)與日本的經(jīng)貿(mào)往來,建立合作機制。")
+    assert [(piece.text, piece.hant) for piece in seed.headings["zh"]] == [("拜访欧力士集团", "拜訪歐力士集團")]
+    assert [(piece.text, piece.hant) for piece in seed.pieces] == [
+        ("为进一步深化青岛企业与日本的经贸往来，建立合作机制。", "為進一步深化青島企業與日本的經貿往來，建立合作機制。")
+    ]
+    assert seed.languages == ("zh-Hant",)
+
+
+# --- parse.parse_seed: chrome, publication lines, credits
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "当前位置:网站首页 > 新闻中心 > 要闻资讯 > 正文",
+        "当前位置：网站首页 > 新闻中心",
+        "中国网客户端",
+        "国家重点新闻网站,9语种权威发布",
+        "Image Attachments Links:",
+    ],
+)
+def test_chrome_lines_are_dropped(chrome: str) -> None:
+    """Portal breadcrumbs, app footers and attachment headings never reach the page."""
+    seed = parse(chrome, "Jinan delegation visited Japan.", chrome)
+    assert body(seed) == [("paragraph", "en", "Jinan delegation visited Japan.")]
+    assert seed.headings == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "publisher"),
+    [
+        ("China.org.cn 2025-04-18 16:33:49", "2025-04-18", "China.org.cn"),
+        ("China.org.cn 2025-4-8", "2025-04-08", "China.org.cn"),
+        ("10.08.2020 10:09:00", "2020-08-10", None),
+        ("发布时间:2024-04-24 10:03      来源:新吴区人民政府      选择阅读字号:[ ]", "2024-04-24", "新吴区人民政府"),
+        ("发布时间：2024-04-24", "2024-04-24", None),
+    ],
+)
+def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:
+    """A portal's timestamp line gives the publication date and outlet, and is not part of the text."""
+    seed = parse(line, "济南代表团访问日本。")
+    assert seed.published == StatedDate(published, 1)
+    assert seed.publisher == publisher
+    assert body(seed) == [("paragraph", "zh", "济南代表团访问日本。")]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "credited"),
+    [
+        ("济南代表团访问日本。", "来源:无锡日报", {"zh": "无锡日报"}),
+        ("济南代表团访问日本。", "来源：无锡日报", {"zh": "无锡日报"}),
+        ("濟南代表團訪問日本。", "來源：無錫日報", {"zh": "無錫日報"}),
+        ("Jinan delegation visited Japan.", "Source: Wuxi Daily", {"en": "Wuxi Daily"}),
+    ],
+)
+def test_closing_source_line_is_read_and_dropped(text: str, line: str, credited: dict[str, str]) -> None:
+    """A closing '来源:…' line names the credited outlet (as written) and leaves the text."""
+    seed = parse(text, line)
+    assert seed.credited == credited
+    assert [piece.hant or piece.text for piece in seed.pieces] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "credited", "author"),
+    [
+        (
+            "Jinan delegation visited Japan. (Source: Licheng Media Center)",
+            "Jinan delegation visited Japan. (Source: Licheng Media Center)",
+            {"en": "Licheng Media Center"},
+            None,
+        ),
+        ("济南代表团访问日本。(来源:历城融媒)", "济南代表团访问日本。(来源：历城融媒)", {"zh": "历城融媒"}, None),
+        ("济南代表团访问日本。（来源：历城融媒）", "济南代表团访问日本。（来源：历城融媒）", {"zh": "历城融媒"}, None),
+        ("济南代表团访问日本。(文/姚墨笛)", "济南代表团访问日本。(文/姚墨笛)", {}, "姚墨笛"),
+        ("濟南代表團訪問日本。(文/姚墨笛)", "济南代表团访问日本。(文/姚墨笛)", {}, "姚墨笛"),
+    ],
+)
+def test_inline_credit_is_read_and_kept(text: str, shown: str, credited: dict[str, str], author: str | None) -> None:
+    """'(Source: X)', '(来源:X)' and '(文/X)' fill the metadata and stay in the text the reader sees."""
+    seed = parse(text)
+    assert (seed.credited, seed.author) == (credited, author)
+    assert [piece.text for piece in seed.pieces] == [shown]
+
+
+def test_headline_and_subtitle_are_lifted() -> None:
+    """Short lines before the first paragraph are the headline and subtitle, not body text."""
+    seed = parse(
+        "Dialogue with Shandong -- the Japan-Shandong Seminar gets underway",
+        "Strengthen cooperation between Shandong and Japan to create a better future",
+        "The seminar was held in Jinan, Tokyo and Osaka.",
+    )
+    assert [piece.text for piece in seed.headings["en"]] == [
+        "Dialogue with Shandong -- the Japan-Shandong Seminar gets underway",
+        "Strengthen cooperation between Shandong and Japan to create a better future",
+    ]
+    assert body(seed) == [("paragraph", "en", "The seminar was held in Jinan, Tokyo and Osaka.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("薛庆国向JETRO理事高岛大浩赠送纪念品", "caption"),
+        ("Visiting the Japan International Science and Technology Exchange Center", "caption"),
+        ("双方就合作交换了意见。", "paragraph"),
+        ("Both sides exchanged views on cooperation.", "paragraph"),
+        (
+            "双方就进一步对接中日企业资源加强中日产业链接合作推动更多相关产业落地青岛达成一致并就多个项目深入交流沟通",
+            "paragraph",
+        ),
+    ],
+)
+def test_short_line_after_first_paragraph_is_a_caption(line: str, kind: str) -> None:
+    """After the first paragraph, a short line that does not end like a sentence is a photo caption."""
+    seed = parse("The delegation visited Tokyo.", line, "The delegation returned.")
+    assert [piece.kind for piece in seed.pieces] == ["paragraph", kind, "paragraph"]
+    assert seed.headings == {}
+
+
+def test_wire_dateline_gives_publisher_and_date_but_stays_in_text() -> None:
+    """'JINAN, China, Aug. 10, 2020 /PRNewswire/ --' names the distributor and date; readers still see it."""
+    text = "JINAN, China, Aug. 10, 2020 /PRNewswire/ -- The seminar was held on July 30."
+    seed = parse(text)
+    assert (seed.publisher, seed.published.iso if seed.published else None) == ("PR Newswire", "2020-08-10")
+    assert body(seed) == [("paragraph", "en", text)]
+    assert [event.stated for _, event in seed.events] == ["July 30"]
+
+
+def test_publication_line_wins_over_wire_dateline() -> None:
+    """The portal's own timestamp is the publication date; the wire dateline does not override it."""
+    seed = parse("10.08.2020 10:09:00", "JINAN, China, Aug. 9, 2020 /PRNewswire/ -- The seminar opened.")
+    assert (seed.published.iso if seed.published else None, seed.publisher) == ("2020-08-10", "PR Newswire")
+
+
+def test_link_and_caption_pairs_become_attachments() -> None:
+    """'Link:' then 'Caption:' becomes one attachment with its address; the labels never show."""
+    seed = parse(
+        "The seminar was held in Jinan.",
+        "Image Attachments Links:",
+        "Link: http://asianetnews.net/view-attachment?attach-id=368930",
+        "Caption: Dialogue with Shandong",
+        "Link: http://asianetnews.net/view-attachment?attach-id=368938",
+        "Caption: The seminar hall",
+    )
+    assert [(piece.kind, piece.text, piece.url) for piece in seed.pieces] == [
+        ("paragraph", "The seminar was held in Jinan.", None),
+        ("attachment", "Dialogue with Shandong", "http://asianetnews.net/view-attachment?attach-id=368930"),
+        ("attachment", "The seminar hall", "http://asianetnews.net/view-attachment?attach-id=368938"),
+    ]
+
+
+# --- Event dates
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "start", "end"),
+    [
+        ("From April 8 to 15, the delegation toured Korea.", "April 8 to 15", "--04-08", "--04-15"),
+        ("From April 21-23, the delegation toured Korea.", "April 21-23", "--04-21", "--04-23"),
+        ("From April 30 to May 2, the delegation toured Korea.", "April 30 to May 2", "--04-30", "--05-02"),
+        ("The seminar was held on July 30.", "July 30", "--07-30", None),
+        ("On Aug. 10, 2020, the seminar opened.", "Aug. 10, 2020", "2020-08-10", None),
+        ("4月8日至15日,代表团赴韩国考察。", "4月8日至15日", "--04-08", "--04-15"),
+        ("11月27日至12月1日,考察团在东京考察。", "11月27日至12月1日", "--11-27", "--12-01"),
+        ("2024年4月21日,代表团赴韩国考察。", "2024年4月21日", "2024-04-21", None),
+        ("4月8号,代表团出发。", "4月8号", "--04-08", None),
+        pytest.param(
+            "2024年12月30日至1月2日,代表团访问日本。",
+            "2024年12月30日至1月2日",
+            "2024-12-30",
+            "2025-01-02",
+        ),
+    ],
+)
+def test_event_dates_are_read(text: str, stated: str, start: str, end: str | None) -> None:
+    """Dates the text states become event dates, year-less ('--MM-DD') unless the text gives the year."""
+    assert [(event.stated, event.start, event.end) for _, event in parse(text).events] == [(stated, start, end)]
+
+
+def test_same_event_in_both_languages_is_listed_once() -> None:
+    """A bilingual seed's English and Chinese dates for the same trip are one event, not two."""
+    seed = parse("From April 8 to 15, the delegation toured Korea.", "4月8日至15日,代表团赴韩国考察。")
+    assert [event.stated for _, event in seed.events] == ["April 8 to 15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("On February 30, the delegation left.", "event date must be a real calendar date, 'February 30'"),
+        ("2月30日,代表团出发。", "event date must be a real calendar date, '2月30日'"),
+    ],
+)
+def test_impossible_event_date_is_a_warning(text: str, warning: str) -> None:
+    """An impossible date in the text is not listed as an event; the editor is warned at its line."""
+    seed = parse(text)
+    assert seed.events == []
+    assert [str(problem) for problem in seed.problems] == [f"{SEED}:1: warning: {warning}"]
+
+
+# --- read.read_text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Jinan delegation visited Japan.\n\n\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82\n",
+        b"\xef\xbb\xbfJinan delegation visited Japan.\n\n\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82\n",
+        b"Jinan delegation visited Japan.\r\n\r\n\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82\r\n",
+        b"\xef\xbb\xbfJinan delegation visited Japan.\r\n\r\n\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82",
+        b"Jinan delegation visited Japan.\r\r\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82\r",
+        b"  Jinan delegation visited Japan.\xc2\xa0\n\xe3\x80\x80\n\xe3\x80\x80\xe3\x80\x80\xe6\xb5\x8e\xe5\x8d\x97\xe3\x80\x82\n",
+    ],
+    ids=["lf", "bom-lf", "crlf", "bom-crlf-no-final", "cr", "edge-spaces"],
+)
+def test_read_text_accepts_bom_and_any_line_end(tmp_path: Path, data: bytes) -> None:
+    """A BOM, CRLF or CR line ends and pasted edge spaces give the same lines and numbers as plain LF."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    decoded = read_text(path, SEED)
+    assert decoded.problems == ()
+    assert decoded.lines == (Line(1, "Jinan delegation visited Japan."), Line(3, "济南。"))
+
+
+# --- render.escape
+
+
+class _Rendered(HTMLParser):
+    """The tags and the text a browser would show for a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.tags.append("!--")
+
+
+def render_markdown(text: str) -> _Rendered:
+    html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(text)
+    rendered = _Rendered()
+    rendered.feed(html)
+    rendered.close()
+    return rendered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# heading",
+        "> quote",
+        "- item",
+        "+ item",
+        "* item",
+        "1. item",
+        "3) item",
+        "2024. A year of cooperation",
+        "| a | b |",
+        "---",
+        "===",
+        "***",
+        "*em* _em_ **strong**",
+        "snake_case_name and 2*3*4",
+        "`code`",
+        "[link](http://x)",
+        "![img](x.png)",
+        "<http://x.y>",
+        "<script>alert(1)</script>",
+        "<b>bold</b>",
+        "<!-- comment -->",
+        "{{ template }}",
+        "{% raw %}",
+        "Title {: #id .class }",
+        "[TOC]",
+        "&amp;",
+        "&copy; A & B",
+        "back\\slash \\* \\",
+        "济南代表团访问日本：“四大主导”产业。",
+    ],
+)
+def test_escape_renders_as_exactly_the_text(text: str) -> None:
+    """Whatever a source says, its block renders as one plain paragraph showing exactly those characters."""
+    rendered = render_markdown(escape(text))
+    assert rendered.tags == ["p"]
+    assert "".join(rendered.text) == text
+
+
+# --- render.format_date and render.format_event
+
+
+@pytest.mark.parametrize(
+    ("date", "en", "zh"),
+    [
+        (PubDate("2025-04-18", "day", "source"), "April 18, 2025", "2025年4月18日"),
+        (PubDate("2024-12-01", "day", "editor"), "December 1, 2024", "2024年12月1日"),
+        (PubDate("2025-04", "month", "editor"), "April 2025", "2025年4月"),
+        (PubDate("2025", "year", "editor"), "2025", "2025年"),
+        (PubDate(), "Date unknown: the source does not give one", "日期不详：原文未注明"),
+    ],
+)
+def test_format_date(date: PubDate, en: str, zh: str) -> None:
+    """A publication date reads as precisely as it is known, in each page language; unknown says so."""
+    assert (format_date(date, "en"), format_date(date, "zh")) == (en, zh)
+
+
+@pytest.mark.parametrize(
+    ("event", "en", "zh"),
+    [
+        (EventDate("April 8 to 15", "2025-04-08", "2025-04-15", "source"), "April 8–15, 2025", "2025年4月8日至15日"),
+        (
+            EventDate("4月8日至15日", "--04-08", "--04-15", None),
+            "April 8–15 (year not stated in the source)",
+            "4月8日至15日（原文未注明年份）",
+        ),
+        (
+            EventDate("11月27日至12月1日", "--11-27", "--12-01", None),
+            "November 27 – December 1 (year not stated in the source)",
+            "11月27日至12月1日（原文未注明年份）",
+        ),
+        (
+            EventDate("11月27日至12月1日", "2025-11-27", "2025-12-01", "source"),
+            "November 27 – December 1, 2025",
+            "2025年11月27日至12月1日",
+        ),
+        (
+            EventDate("April 8 to 15", "2025-04-08", "2025-04-15", "editor"),
+            "April 8–15, 2025 (year supplied by the archive's editors)",
+            "2025年4月8日至15日（年份由本站编辑补充）",
+        ),
+        (EventDate("July 30", "2020-07-30", None, "source"), "July 30, 2020", "2020年7月30日"),
+        (
+            EventDate("July 30", "--07-30", None, None),
+            "July 30 (year not stated in the source)",
+            "7月30日（原文未注明年份）",
+        ),
+    ],
+)
+def test_format_event(event: EventDate, en: str, zh: str) -> None:
+    """Event dates and ranges read naturally in each language and say who supplied the year, if anyone."""
+    assert (format_event(event, "en"), format_event(event, "zh")) == (en, zh)
+
+
+def test_format_event_across_new_year_names_both_years() -> None:
+    """A range across New Year names both years, so the page never says 'December 30 – January 2, 2024'."""
+    event = resolve_event_year(EventDate("12月30日至1月2日", "--12-30", "--01-02", None), 2024, "editor")
+    assert (event.start, event.end) == ("2024-12-30", "2025-01-02")
+    assert format_event(event, "en") == "December 30, 2024 – January 2, 2025 (year supplied by the archive's editors)"
+    assert format_event(event, "zh") == "2024年12月30日至2025年1月2日（年份由本站编辑补充）"
+
+
+# --- tags.Vocabulary.match
+
+VOCABULARY = """\
+- id: japan
+  kind: country
+  en: Japan
+  zh: 日本
+- id: seoul
+  kind: city
+  en: Seoul
+  zh: 首尔
+  aliases:
+    zh-Hant: [首爾]
+- id: gangnam
+  kind: district
+  en: Gangnam District
+  zh: 首尔市江南区
+  aliases:
+    zh-Hans: [江南区]
+    zh-Hant: [首爾市江南區, 江南區]
+  parent: seoul
+- id: jinan
+  kind: city
+  en: Jinan
+  zh: 济南
+  aliases:
+    zh-Hant: [濟南]
+- id: wuxi-daily
+  kind: media
+  en: Wuxi Daily
+  zh: 无锡日报
+  aliases:
+    zh-Hant: [無錫日報]
+"""
+
+
+@pytest.fixture(scope="module")
+def vocabulary(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
+    path = tmp_path_factory.mktemp("vocabulary") / "tags.yml"
+    path.write_text(VOCABULARY, encoding="utf-8")
+    loaded, problems = load_vocabulary(path, "seeds/tags.yml")
+    assert problems == []
+    return loaded
+
+
+@pytest.mark.parametrize(
+    ("text", "script", "tags"),
+    [
+        ("The delegation visited Japan.", "en", {"japan"}),
+        ("Japan-based firms", "en", {"japan"}),
+        ("Japanese firms", "en", set()),
+        ("JAPAN", "en", set()),
+        ("Gangnam District, Seoul", "en", {"gangnam", "seoul"}),
+        ("济南市访问团赴首尔市江南区", "zh-Hans", {"jinan", "gangnam"}),
+        ("首尔的企业", "zh-Hans", {"seoul"}),
+        ("濟南代表團訪問首爾市江南區", "zh-Hant", {"jinan", "gangnam"}),
+        ("济南", "zh-Hant", set()),
+        ("据无锡日报报道", "zh-Hans", set()),
+        ("據無錫日報報道", "zh-Hant", set()),
+        ("Wuxi Daily reported", "en", set()),
+    ],
+)
+def test_vocabulary_match(vocabulary: Vocabulary, text: str, script: str, tags: set[str]) -> None:
+    """English names match whole words, the longest Chinese name wins, Traditional aliases match Traditional text,
+    and media are never tagged from the text."""
+    assert vocabulary.match(text, script) == tags
+
+
+# --- assemble.slugify
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        (
+            "Licheng District, Jinan and Gangnam District, Seoul: Deepening Exchanges and Renewing Sister City Ties",
+            "licheng-district-jinan-and-gangnam-district-seoul-deepening-exchanges-and",
+        ),
+        ("Dialogue with Shandong -- the Japan-Shandong Seminar", "dialogue-with-shandong-the-japan-shandong-seminar"),
+        ("Lü Guanghui Visits Ōsaka Café in Zürich", "lu-guanghui-visits-osaka-cafe-in-zurich"),
+        ("Mr. Kŏ Ŭn visits the 2025 Expo", "mr-ko-un-visits-the-2025-expo"),
+        ("济南 Jinan 代表团", "jinan"),
+        ("济南代表团", ""),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    """A page address is lowercase ASCII words joined by hyphens, at most ten of them, accents folded."""
+    assert slugify(title) == slug
+    assert len(slug.split("-")) <= 10
+    assert slug.isascii()
+
+
+# --- A headline in one language over a body in the other
+
+
+def test_chinese_body_under_english_headline_is_shown_on_both_pages(tmp_path: Path) -> None:
+    """A Chinese article whose source prints an English headline shows its Chinese text on the English page,
+    and neither page calls it a bilingual original."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "tags.yml").write_text(VOCABULARY, encoding="utf-8")
+    (seeds / "a.txt").write_text("Jinan Delegation Visits Japan\n济南代表团访问日本。\n", encoding="utf-8")
+    archive = load_archive(seeds)
+    assert archive.problems == []
+    [article] = archive.articles
+    english, chinese = (render_article(article, lang, archive.vocabulary) for lang in ("en", "zh"))
+    assert '济南代表团访问日本。\n{: lang="zh-Hans" }' in english
+    assert "- **Original language**: Chinese\n" in english
+    assert "原文：来源以中英双语发布本文。" not in chinese
+
+
+# --- The real seeds, end to end
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(ROOT / "seeds")
+
+
+def by_stem(archive: Archive, prefix: str) -> Article:
+    [article] = [article for article in archive.articles if article.stem.startswith(prefix)]
+    return article
+
+
+def test_real_seeds_build_without_errors(archive: Archive) -> None:
+    """The checked-in seeds load with no errors, one article per seed."""
+    assert [str(problem) for problem in archive.errors] == []
+    seeds = [path.name for path in (ROOT / "seeds").iterdir() if SEED_NAME.match(path.name)]
+    assert sorted(article.seed for article in archive.articles) == sorted(f"seeds/{name}" for name in seeds)
+
+
+def test_real_seeds_every_article_has_both_titles(archive: Archive) -> None:
+    """Every article has an English and a Chinese title, from the source, a translation or the editors."""
+    missing = [(a.stem, lang) for a in archive.articles for lang in ("en", "zh") if not a.title[lang]]
+    assert missing == []
+
+
+def test_real_seed_003_is_clean_traditional(archive: Archive) -> None:
+    """003's Chinese text has no pasted pinyin readings, and its Traditional original is still Traditional."""
+    article = by_stem(archive, "003_")
+    zh_blocks = [block for block in article.blocks if block.zh]
+    assert zh_blocks
+    assert [block.zh for block in zh_blocks if READING_AFTER_HAN.search(block.zh)] == []
+    assert [block.hant for block in zh_blocks if block.hant and READING_AFTER_HAN.search(block.hant)] == []
+    assert all(block.hant and clean.is_traditional(block.hant) for block in zh_blocks)
+    assert all(clean.to_simplified(block.hant) == block.zh for block in zh_blocks if block.hant)
+    assert article.is_traditional
+
+
+def test_real_seed_001_has_no_portal_footer(archive: Archive) -> None:
+    """001's China.org.cn footer ('中国网客户端', the slogan) appears in no block."""
+    article = by_stem(archive, "001_")
+    texts = [text for block in article.blocks for text in (block.en, block.zh) if text]
+    assert [text for text in texts if "中国网客户端" in text or "语种权威发布" in text] == []
+
+
+def test_real_seed_004_has_no_portal_header(archive: Archive) -> None:
+    """004's breadcrumb and timestamp line ('发布时间', '选择阅读字号') appear in no block."""
+    article = by_stem(archive, "004_")
+    texts = [text for block in article.blocks for text in (block.en, block.zh) if text]
+    assert [text for text in texts if re.search("发布时间|选择阅读字号|当前位置", text)] == []
+    assert article.date.iso == "2024-04-24"
+
+
+def test_real_seed_002_attachments_have_urls(archive: Archive) -> None:
+    """002's wire attachments each link to the distributor's site."""
+    article = by_stem(archive, "002_")
+    attachments = [block for block in article.blocks if block.kind == "attachment"]
+    assert attachments
+    assert all(block.url and block.url.startswith("http://asianetnews.net/") for block in attachments)
+
+
+@pytest.mark.parametrize("prefix", ["000_", "001_"])
+def test_real_bilingual_seeds_pair_every_block(archive: Archive, prefix: str) -> None:
+    """Every block of a bilingual seed has its English and its Chinese text."""
+    article = by_stem(archive, prefix)
+    assert article.blocks
+    assert [block.line for block in article.blocks if not (block.en and block.zh)] == []
