@@ -4,7 +4,9 @@ hands MkDocs and Material what the build prepared in each page's front matter:
 - `lastmod`: the sitemap date (the article's date), instead of the build date (not deterministic);
 - `alternates`: language links for a page that exists in one language only (the Traditional original);
 - `lang`: the page's BCP 47 language (zh-Hans, zh-Hant) on <html>, which Material sets to plain "zh";
-- `head_html`: Open Graph, JSON-LD and feed links, escaped by the build, inserted before </head>.
+- `head_html`: Open Graph, JSON-LD and feed links, escaped by the build, inserted before </head>;
+- and it drops Material's per-page hreflang <link>s from the head: the theme's script fetches sitemap.xml
+  beside each one (a 404 per page view); the sitemap carries the same alternates.
 
 Language links are made absolute from site_url, as hreflang requires.
 """
@@ -17,6 +19,9 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+# Material prefetches sitemap.xml beside every <link rel="alternate"> in the head; beside a page URL that is
+# a 404 on every page view. The hreflang alternates are in the sitemap instead (Google reads them there).
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 # Material writes plain "zh"; our Chinese pages are in Simplified characters unless they say otherwise.
 _DEFAULT_LANG = {"zh": "zh-Hans"}
 
@@ -38,6 +43,7 @@ def on_post_page(output, page, config):
     output = _HTML_LANG.sub(
         lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
     )
+    output = _HREFLANG_LINK.sub("", output)
     if meta.get("head_html"):
         output = output.replace("</head>", meta["head_html"] + "</head>", 1)
     return output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -125,7 +126,10 @@ def test_language_switcher_leads_to_the_same_article(site: Path) -> None:
     )
     assert f'<a href="{zh_url}" hreflang="zh" class="md-select__link">' in english
     assert f'<a href="{en_url}" hreflang="en" class="md-select__link">' in chinese
-    assert f'<link rel="alternate" href="{zh_url}" hreflang="zh">' in english
+    # hreflang alternates live in the sitemap: the theme would fetch sitemap.xml beside a <link> in the head
+    assert 'hreflang="zh">' not in english
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<xhtml:link rel="alternate" hreflang="zh" href="{zh_url}"/>' in sitemap
 
 
 def test_traditional_original_switches_to_the_article_not_a_404(site: Path) -> None:
@@ -159,14 +163,17 @@ def test_sitemap_dates_come_from_articles_not_the_build(site: Path) -> None:
 
 def test_feeds_declare_their_language_and_are_linked_from_every_page(site: Path) -> None:
     """One Atom feed per language, linked from the pages in that language."""
-    english = (site / "feeds" / "atom.xml").read_text(encoding="utf-8")
-    chinese = (site / "zh" / "feeds" / "atom.xml").read_text(encoding="utf-8")
+    english = (site / "feed.xml").read_text(encoding="utf-8")
+    chinese = (site / "zh" / "feed.xml").read_text(encoding="utf-8")
     assert 'xml:lang="en"' in english and "Licheng District, Jinan and Gangnam District" in english
     assert 'xml:lang="zh-Hans"' in chinese and "济南市历城区与首尔市江南区" in chinese
-    for path in ("", "articles/licheng-gangnam-sister-city-ties", "tags/jinan"):
-        assert f'type="application/atom+xml" title="Atom feed (English)" href="{SITE}feeds/atom.xml"' in read(
-            site, path
-        )
+    for path, href in (
+        ("", "feed.xml"),
+        ("articles/licheng-gangnam-sister-city-ties", "../../feed.xml"),
+        ("tags/jinan", "../../feed.xml"),
+    ):
+        assert f'type="application/atom+xml" title="Atom feed (English)" href="{href}"' in read(site, path)
+    assert 'title="Atom 订阅（中文）" href="../../feed.xml"' in read(site, "zh/tags/jinan")
 
 
 def test_article_json_ld_names_the_original_of_a_translation(site: Path) -> None:
@@ -175,3 +182,22 @@ def test_article_json_ld_names_the_original_of_a_translation(site: Path) -> None
     assert '"inLanguage": "en"' in page
     assert f'"translationOfWork": {{"@id": "{SITE}zh/articles/wuxi-delegation-korea-investment-seminar/"}}' in page
     assert '"datePublished": "2024-04-24"' in page
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    """Readers in mainland China must never wait on a blocked host: every script, style, font and image is ours."""
+    loads = re.compile(r'<(?:script|img|iframe|source)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+)"[^>]*>')
+    offenders = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for match in loads.finditer(html):
+            url = match[1] or match[2]
+            tag = match[0]
+            if match[2] and re.search(r'rel="(?:alternate|canonical)"', tag):
+                continue  # a link to our own pages, not a load
+            if url.startswith(("http://", "https://", "//")) and not url.startswith(SITE):
+                offenders.add((page.relative_to(site).as_posix(), url))
+    for sheet in site.rglob("*.css"):
+        for url in re.findall(r"url\((['\"]?)(https?:)?//", sheet.read_text(encoding="utf-8")):
+            offenders.add((sheet.relative_to(site).as_posix(), "".join(url)))
+    assert sorted(offenders) == []

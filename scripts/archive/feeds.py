@@ -34,7 +34,7 @@ def render_feed(articles: list[Article], lang: PageLang, site_url: str) -> str:
     feed.subtitle(FEED_SUBTITLE[lang])
     feed.language(rules.HTML_LANG[lang])
     feed.link(href=home, rel="alternate")
-    feed.link(href=home + "feeds/atom.xml", rel="self")
+    feed.link(href=home + "feed.xml", rel="self")
     feed.generator("exchange-archive")
     feed.updated(_timestamp(dated[0].date.iso) if dated else datetime(1970, 1, 1, tzinfo=UTC))
     for article in reversed(dated):  # feedgen prepends each entry

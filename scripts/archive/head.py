@@ -36,16 +36,22 @@ def _json_ld(data: dict) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def feed_link(site_url: str, lang: PageLang) -> str:
-    href = site_url.rstrip("/") + ("/" if lang == "en" else "/zh/") + "feeds/atom.xml"
-    return f'<link rel="alternate" type="application/atom+xml" title="{html.escape(FEED_TITLE[lang])}" href="{html.escape(href)}">'
+def feed_link(site_url: str, url: str, lang: PageLang) -> str:
+    """The feed's <link>, relative to the page so it works on any host; the feed sits at the language's root.
+
+    At the root because the theme prefetches sitemap.xml beside every <link rel="alternate">.
+    """
+    root = site_url.rstrip("/") + ("/" if lang == "en" else "/zh/")
+    depth = url.removeprefix(root).count("/")
+    href = "../" * depth + "feed.xml"
+    return f'<link rel="alternate" type="application/atom+xml" title="{html.escape(FEED_TITLE[lang])}" href="{href}">'
 
 
 def listing_head(site_url: str, url: str, title: str, description: str, lang: PageLang) -> str:
     """Feed link and Open Graph for a page that lists articles."""
     other: PageLang = "zh" if lang == "en" else "en"
     tags = [
-        feed_link(site_url, lang),
+        feed_link(site_url, url, lang),
         _meta("property", "og:type", "website"),
         _meta("property", "og:title", title),
         _meta("property", "og:description", description),
@@ -70,7 +76,7 @@ def article_head(
     """Feed link, Open Graph article tags and a schema.org NewsArticle for one language's page."""
     other: PageLang = "zh" if lang == "en" else "en"
     tags = [
-        feed_link(site_url, lang),
+        feed_link(site_url, urls[lang], lang),
         _meta("property", "og:type", "article"),
         _meta("property", "og:title", title),
         _meta("property", "og:description", description),

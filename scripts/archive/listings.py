@@ -161,7 +161,7 @@ def render_home(articles: list[Article], lang: PageLang, vocabulary: Vocabulary,
         s["home_intro"][lang],
         "",
         f"**{s['by_year'][lang]}**{_colon(lang)}{' · '.join(year_links)}  ",
-        f"**{s['by_tag'][lang]}**{_colon(lang)}[{s['all_tags'][lang]}](tags/index.md) · [{s['feed'][lang]}](feeds/atom.xml)",
+        f"**{s['by_tag'][lang]}**{_colon(lang)}[{s['all_tags'][lang]}](tags/index.md) · [{s['feed'][lang]}](feed.xml)",
         "{: .browse }",
         "",
     ]
