@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup docs build serve test check golden lint format bench lock clean
+.PHONY: help setup docs build serve test check golden lint format bench lock clean new status hooks
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-8s %s\n", $$1, $$2 }'
@@ -23,6 +23,16 @@ setup: $(INSTALLED) ## create .venv from the pinned, hashed requirements.lock
 
 docs: $(INSTALLED) ## convert seeds/ into Markdown pages under docs/articles/
 	$(PY) scripts/build.py
+
+new: $(INSTALLED) ## add an article: make new FILE=source.txt (or paste into standard input)
+	$(PY) scripts/new.py $(FILE)
+
+status: $(INSTALLED) ## list every article's original language and the state of each language
+	$(PY) scripts/status.py
+
+hooks: ## install a git pre-commit hook that runs `make check` when seeds/ changes
+	mkdir -p .git/hooks && printf '#!/bin/sh\n# Installed by `make hooks`: check the archive before a commit that touches seeds/.\ngit diff --cached --name-only | grep -q "^seeds/" || exit 0\nexec make check\n' > .git/hooks/pre-commit
+	chmod +x .git/hooks/pre-commit
 
 check: $(INSTALLED) ## validate seeds, metadata, translations and tags without writing anything
 	$(PY) scripts/build.py --check

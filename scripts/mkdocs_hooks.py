@@ -9,6 +9,9 @@ hands MkDocs and Material what the build prepared in each page's front matter:
   beside each one (a 404 per page view); the sitemap carries the same alternates.
 
 Language links are made absolute from site_url, as hreflang requires.
+
+Under `mkdocs serve` (which `make serve` runs), every rebuild first reruns the archive build, so editing a
+seed, a translation or seeds/tags.yml updates the page in the browser; mkdocs.yml watches seeds/.
 """
 
 from __future__ import annotations
@@ -17,6 +20,29 @@ import re
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config):
+    """While serving, regenerate docs/ from seeds/ first; with errors, print them and keep the last good pages."""
+    if not _serving:
+        return
+    import sys
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parent
+    if str(scripts) not in sys.path:
+        sys.path.insert(0, str(scripts))
+    import build  # scripts/build.py: the same build `make docs` runs
+
+    build.main([])
+
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
 # Material prefetches sitemap.xml beside every <link rel="alternate"> in the head; beside a page URL that is

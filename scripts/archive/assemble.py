@@ -28,6 +28,7 @@ class Inputs:
     meta: Yaml | None
     meta_rel: str
     translations: dict[PageLang, TranslationFile]
+    seed_hash: str = ""  # source_hash of the seed as it is now
 
 
 def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, list[Problem]]:
@@ -53,10 +54,8 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     problems += tag_problems
     slug, slug_problems = _slug(inputs, meta, titles)
     problems += slug_problems
-    status = {
-        lang: ("original" if lang in originals else "translation" if lang in inputs.translations else "missing")
-        for lang in rules.PAGE_LANGUAGES
-    }
+    status, status_problems = _status(inputs, originals)
+    problems += status_problems
     article = Article(
         stem=inputs.stem,
         seed=seed.rel,
@@ -75,6 +74,45 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
         notes={lang: (meta.get("notes") or {}).get(lang) for lang in rules.PAGE_LANGUAGES},
     )
     return article, problems
+
+
+def _status(inputs: Inputs, originals: set[str]) -> tuple[dict[PageLang, str], list[Problem]]:
+    """Each language: the original, a translation, a stale translation (the original changed since), or missing."""
+    status: dict[PageLang, str] = {}
+    problems = []
+    for lang in rules.PAGE_LANGUAGES:
+        translation = inputs.translations.get(lang)
+        if lang in originals:
+            status[lang] = "original"
+        elif translation is None:
+            status[lang] = "missing"
+        else:
+            recorded = _header(inputs, lang, "source_hash")
+            line = translation.header.lines.get(("source_hash",), 1)
+            if recorded is None:
+                problems.append(
+                    Problem(
+                        translation.rel,
+                        1,
+                        f"translation should record the original it translates, add 'source_hash: {inputs.seed_hash}' to its header",
+                        warning=True,
+                    )
+                )
+            elif not rules.SOURCE_HASH.match(recorded):
+                problems.append(
+                    Problem(translation.rel, line, f"source_hash must be 'sha256:' and 16 hex digits, got {recorded!r}")
+                )
+            elif recorded != inputs.seed_hash:
+                problems.append(
+                    Problem(
+                        translation.rel,
+                        line,
+                        f"translation is stale: {inputs.seed.rel} changed since it was translated (now {inputs.seed_hash}, translated {recorded})",
+                        warning=True,
+                    )
+                )
+            status[lang] = "stale" if recorded and recorded != inputs.seed_hash else "translation"
+    return status, problems
 
 
 def _meta_data(inputs: Inputs) -> dict[str, Any]:
@@ -101,6 +139,18 @@ def _shape_ok(value: Any, shape: str) -> bool:
     )
 
 
+def _leaves(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every scalar in nested metadata with the key path that leads to it."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*path, index))
+    else:
+        yield path, value
+
+
 def check_meta_shapes(inputs: Inputs) -> Iterator[Problem]:
     """Every metadata value of the wrong shape, at its line: never a crash, never a value silently lost."""
     data = inputs.meta.data if inputs.meta is not None else None
@@ -110,6 +160,14 @@ def check_meta_shapes(inputs: Inputs) -> Iterator[Problem]:
         if key in data and not _shape_ok(data[key], shape):
             message = f"{key} must be {rules.META_SHAPE_NAMES[shape]}, got {data[key]!r}"
             yield Problem(inputs.meta_rel, _meta_line(inputs, key), message)
+    for path, value in _leaves(data, ()):
+        if isinstance(value, str) and rules.PLACEHOLDER.match(value):
+            name = ".".join(str(part) for part in path)
+            yield Problem(
+                inputs.meta_rel,
+                _meta_line(inputs, *path),
+                f"{name} must be replaced or deleted, it is still the placeholder {value!r}",
+            )
     source = data.get("source")
     for field_name in ("publisher", "credited", "url"):
         if isinstance(source, dict) and field_name in source and not isinstance(source[field_name], str):
@@ -364,6 +422,8 @@ def _slug(inputs: Inputs, meta: dict[str, Any], titles: dict[PageLang, Text | No
     """The editors' slug, else one made from the English title, else the seed's file name."""
     if "slug" in meta:
         slug = str(meta["slug"])
+        if rules.PLACEHOLDER.match(slug):
+            return inputs.stem, []  # reported once, as a placeholder, by check_meta_shapes
         if not rules.SLUG.match(slug):
             return inputs.stem, [
                 Problem(

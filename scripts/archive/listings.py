@@ -64,6 +64,7 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
     "original_label": {"en": "original", "zh": "原文"},
     "translation_label": {"en": "translation", "zh": "译文"},
     "missing_label": {"en": "not yet translated", "zh": "尚无译文"},
+    "stale_label": {"en": "translation of an earlier version", "zh": "据旧版原文翻译"},
     "translated_from": {"en": "Translated from {language}", "zh": "译自{language}"},
     "untranslated": {"en": "Not yet translated: shown in {language}", "zh": "尚无译文：显示{language}原文"},
 }
@@ -90,7 +91,7 @@ def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
 def _status_note(article: Article, lang: PageLang) -> str | None:
     other: PageLang = article.original_lang
     language = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}[lang][other]
-    if article.status[lang] == "translation":
+    if article.status[lang] in ("translation", "stale"):
         return LISTING_STRINGS["translated_from"][lang].format(language=language)
     if article.status[lang] == "missing":
         return LISTING_STRINGS["untranslated"][lang].format(language=language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,9 +85,15 @@ def _load_one(
                     f"translation must be into a language the seed is not in, the seed is already in {lang!r}",
                 )
             )
-    inputs = Inputs(stem, seed, meta, rel(meta_path), translations)
+    inputs = Inputs(stem, seed, meta, rel(meta_path), translations, source_hash(decoded.lines))
     article, found = assemble(inputs, vocabulary)
     return article, problems + found, slug_location(inputs)
+
+
+def source_hash(lines) -> str:
+    """Which version of a seed a translation was made from: sha256 of its non-blank lines, stripped."""
+    digest = hashlib.sha256("\n".join(line.text for line in lines).encode("utf-8")).hexdigest()
+    return f"sha256:{digest[:16]}"
 
 
 def _orphans(seeds: Path, stems: set[str], rel) -> list[Problem]:

@@ -8,7 +8,8 @@ from typing import Literal
 PageLang = Literal["en", "zh"]
 Origin = Literal["source", "editor", "translation"]
 Precision = Literal["day", "month", "year", "unknown"]
-Status = Literal["original", "translation", "missing"]
+# stale: a translation of an earlier version of the original (its source_hash no longer matches).
+Status = Literal["original", "translation", "stale", "missing"]
 BlockKind = Literal["paragraph", "caption", "attachment"]
 
 

@@ -53,6 +53,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本文尚无中文译文，以下为英文原文。",
     },
     "read_original": {"en": "Read the original in Chinese", "zh": "阅读英文原文"},
+    "stale": {
+        "en": "The original has changed since this translation was written; it may not match the original any more.",
+        "zh": "原文在本译文完成后有改动，译文可能与原文不再一致。",
+    },
     "translators": {"en": "the archive's editors", "zh": "本站编辑"},
     "attachments": {"en": "Image attachments (links to the distributor's site)", "zh": "图片附件（链接至发布方网站）"},
     "editor_note": {"en": "Editor's note", "zh": "编者按"},
@@ -232,11 +236,12 @@ def _status_line(article: Article, lang: PageLang) -> str:
         return f"{STRINGS['original_hant'][lang]}[{STRINGS['read_hant'][lang]}]({article.slug}{HANT_SUFFIX}.md)"
     if status == "original":
         return STRINGS["original_bilingual" if len(article.languages) > 1 else "original"][lang]
-    if status == "translation":
+    if status in ("translation", "stale"):
         translator = article.translator.get(lang) or STRINGS["translators"][lang]
         if translator.casefold() in {"archive editors", "本站编辑"}:
             translator = STRINGS["translators"][lang]
-        return STRINGS["translation"][lang].format(translator=escape(translator))
+        line = STRINGS["translation"][lang].format(translator=escape(translator))
+        return f"{line} {STRINGS['stale'][lang]}" if status == "stale" else line
     return STRINGS["missing"][lang]
 
 

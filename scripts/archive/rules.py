@@ -174,7 +174,11 @@ META_SHAPE_NAMES = {
     "tag_edits": "a mapping with 'add' and 'remove' lists",
     "languages": "a mapping of 'en' and/or 'zh' to text",
 }
-TRANSLATION_KEYS = frozenset({"title", "subtitle", "translator"})
+TRANSLATION_KEYS = frozenset({"title", "subtitle", "translator", "source_hash"})
+# A translation records which version of the original it translates: sha256 of the seed's non-blank lines.
+SOURCE_HASH = re.compile(r"^sha256:[0-9a-f]{16}$")
+# Values `make new` writes for editors to replace; the build refuses to publish them.
+PLACEHOLDER = re.compile(r"^<editor:")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX_WORDS = 10
 

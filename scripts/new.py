@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Add an article: save the source text as a new seed and write a metadata stub for the editor to finish.
+
+Reads the text from a file or standard input, exactly as the source published it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from archive.assemble import slugify  # noqa: E402
+from archive.load import SEED_NAME, VOCABULARY  # noqa: E402
+from archive.parse import ParsedSeed, parse_seed  # noqa: E402
+from archive.read import read_text  # noqa: E402
+from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
+
+LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
+
+
+def seed_name(seeds: Path, data: bytes) -> str:
+    """NNN_<16 hex of the text's SHA-256>: numbered in order of arrival, named by content."""
+    numbers = [
+        int(m["stem"].split("_")[0])
+        for p in seeds.iterdir()
+        if (m := SEED_NAME.match(p.name)) and m["stem"].split("_")[0].isdigit()
+    ]
+    return f"{max(numbers, default=-1) + 1:03d}_{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
+    """The metadata stub: what the build read, as comments; what only an editor knows, as placeholders."""
+    languages = seed.languages
+    lines = [
+        f"# Editors' metadata for {stem}.txt, written by `make new`.",
+        "# Comments say what the build read from the source. Replace every <editor: …> value or delete its",
+        "# line: the build refuses to publish a placeholder. Never add what the source does not say.",
+        "",
+        f"# Original language(s): {', '.join(LANGUAGE_NAMES[code] for code in languages)}.",
+    ]
+    if len(languages) == 1:
+        other, name = ("zh", "Chinese") if languages[0] == "en" else ("en", "English")
+        lines.append(
+            f"# Add the {name} translation as {stem}.{other}.txt (see CONTRIBUTING.md); until then the {name} page shows the original."
+        )
+    headings = {lang: pieces[0].text for lang, pieces in seed.headings.items()}
+    english = headings.get("en")
+    lines += ["", "# The page address; keep it stable once published."]
+    lines.append(
+        f"slug: {slugify(english)}" if english else 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"'
+    )
+    lines += ["", *_title_lines(headings)]
+    if seed.published:
+        lines += ["", f"# Publication date read from the source: {seed.published.iso} (line {seed.published.line})."]
+    else:
+        lines += [
+            "",
+            "# The source gives no publication date. Set one only if you know it, and say how:",
+            "# date: YYYY-MM-DD",
+            "# date_note: …",
+        ]
+    yearless = [event.stated for _, event in seed.events if event.start.startswith("--")]
+    if yearless and not seed.published:
+        lines += [
+            "",
+            f"# Event dates without a year in the text: {'; '.join(yearless)}. If you know the year:",
+            "# event_year: YYYY",
+        ]
+    lines += ["", *_source_lines(seed, vocabulary)]
+    found = sorted(
+        vocabulary.match("\n".join(p.text for p in seed.pieces if p.lang == "en"), "en")
+        | vocabulary.match("\n".join(p.text for p in seed.pieces if p.lang == "zh"), "zh-Hans")
+    )
+    lines += [
+        "",
+        f"# Tags found in the text: {', '.join(found) or 'none'}. Add or remove tag ids from {VOCABULARY}:",
+        "tags:",
+        "  add: []",
+        "  remove: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _title_lines(headings: dict[str, str]) -> list[str]:
+    if not headings:
+        return [
+            "# The source gives no title: write one in each language, from the text's own words.",
+            "title:",
+            '  en: "<editor: English title>"',
+            '  zh: "<editor: Chinese title>"',
+        ]
+    missing = "zh" if "zh" not in headings else "en" if "en" not in headings else None
+    lines = [f'# The source\'s title ({lang}): "{text}"' for lang, text in headings.items()]
+    if missing:
+        name = "Chinese" if missing == "zh" else "English"
+        lines += [
+            f"# Its {name} translation, unless the translation file gives it:",
+            "title:",
+            f'  {missing}: "<editor: {name} title>"',
+        ]
+    return lines
+
+
+def _source_lines(seed: ParsedSeed, vocabulary: Vocabulary) -> list[str]:
+    lines = []
+    for role, name in (("publisher", seed.publisher), *(("credited", n) for n in seed.credited.values())):
+        if name:
+            tag = vocabulary.find(name)
+            known = f"tag {tag.id}" if tag else f"not in {VOCABULARY}: add it there (kind media)"
+            lines.append(f"# Source read from the text: {role} {name!r} ({known}).")
+    if not lines:
+        lines.append("# The text names no source. If you know it, give its tag id (kind media):")
+    lines += ["# source:", "#   url: https://…   # only an address you have opened and checked"]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("file", nargs="?", type=Path, help="the source text (default: standard input)")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
+    args = parser.parse_args(argv)
+    data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
+    for existing in args.seeds.glob("*.txt"):
+        if SEED_NAME.match(existing.name) and existing.read_bytes() == data:
+            print(f"{existing}: this text is already in the archive", file=sys.stderr)
+            return 1
+    stem = seed_name(args.seeds, data)
+    seed_path, meta_path = args.seeds / f"{stem}.txt", args.seeds / f"{stem}.yml"
+    seed_path.write_bytes(data)  # byte for byte: the raw seed is the record of what the source said
+    decoded = read_text(seed_path, seed_path.relative_to(args.seeds.parent).as_posix())
+    if decoded.problems:
+        seed_path.unlink()
+        print("\n".join(str(problem) for problem in decoded.problems), file=sys.stderr)
+        return 1
+    vocabulary, _ = load_vocabulary(args.seeds / VOCABULARY, VOCABULARY)
+    seed = parse_seed(seed_path.name, decoded.lines)
+    meta_path.write_text(render_stub(stem, seed, vocabulary), encoding="utf-8")
+    print(f"wrote {seed_path} and {meta_path}; finish the metadata, then run `make check` and `make serve`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""List every article's languages and translation state; with --stamp, record that a translation is current."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from archive import rules  # noqa: E402
+from archive.load import load_archive, source_hash  # noqa: E402
+from archive.read import read_text  # noqa: E402
+
+_HEADER_HASH = re.compile(r"^source_hash:.*$", re.MULTILINE)
+
+
+def status_table(seeds: Path) -> list[str]:
+    """One line per article: slug, original language(s), and the state of the English and Chinese pages."""
+    archive = load_archive(seeds)
+    rows = [("article", "original", "en", "zh")]
+    for article in sorted(archive.articles, key=lambda a: a.stem):
+        rows.append(
+            (
+                f"{article.stem} ({article.slug})",
+                "+".join(article.languages),
+                article.status["en"],
+                article.status["zh"],
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+
+
+def stamp(translation: Path) -> str:
+    """Write the seed's current source_hash into a translation's header: the editor vouches it matches."""
+    stem, lang, _ = translation.name.split(".")
+    if lang not in rules.PAGE_LANGUAGES:
+        raise SystemExit(f"{translation}: not a translation file (<seed>.en.txt or <seed>.zh.txt)")
+    seed = translation.with_name(f"{stem}.txt")
+    decoded = read_text(seed, seed.name)
+    if decoded.problems:
+        raise SystemExit("\n".join(str(problem) for problem in decoded.problems))
+    value = source_hash(decoded.lines)
+    text = translation.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise SystemExit(f"{translation}: translation must start with a '---' header")
+    if _HEADER_HASH.search(text.split("\n---\n", 1)[0]):
+        text = _HEADER_HASH.sub(f"source_hash: {value}", text, count=1)
+    else:
+        text = f"---\nsource_hash: {value}\n" + text.removeprefix("---\n")
+    translation.write_text(text, encoding="utf-8")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
+    parser.add_argument(
+        "--stamp", type=Path, metavar="TRANSLATION", help="mark this translation as matching its seed now"
+    )
+    args = parser.parse_args(argv)
+    if args.stamp:
+        print(f"{args.stamp}: source_hash {stamp(args.stamp)}")
+        return 0
+    print("\n".join(status_table(args.seeds)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

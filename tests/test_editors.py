@@ -1,0 +1,185 @@
+"""The editors' tools: `make new`, `make status` with stale translations, placeholders, live rebuild while serving."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from archive.render import render_article
+from conftest import ROOT, Scratch
+
+SEED = "济南代表团访问日本。\n代表团与日本企业座谈。\n"
+TRANSLATION = "---\ntranslator: Archive editors\nsource_hash: {hash}\n---\nA Jinan delegation visited Japan.\n\nThe delegation held talks with Japanese companies.\n"
+
+
+def run(script: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *args], input=stdin.decode(), capture_output=True, text=True
+    )
+
+
+def seed_hash(scratch: Scratch, name: str = "a.txt") -> str:
+    from archive.load import source_hash
+    from archive.read import read_text
+
+    return source_hash(read_text(scratch.seeds / name, name).lines)
+
+
+def test_current_translation_is_a_translation(scratch: Scratch) -> None:
+    scratch.write("a.txt", SEED)
+    scratch.write("a.en.txt", TRANSLATION.format(hash=seed_hash(scratch)))
+    [article] = scratch.load().articles
+    assert (article.status["en"], article.status["zh"]) == ("translation", "original")
+    assert scratch.problems() == []
+
+
+def test_translation_of_an_older_original_is_stale_and_says_so(scratch: Scratch) -> None:
+    """When the original changes after translation, the build warns and the page tells the reader."""
+    scratch.write("a.txt", SEED)
+    old = seed_hash(scratch)
+    scratch.write("a.en.txt", TRANSLATION.format(hash=old))
+    scratch.write("a.txt", SEED + "双方签署了合作备忘录。\n")
+    archive = scratch.load()
+    [article] = archive.articles
+    assert article.status["en"] == "stale"
+    assert scratch.problems() == [
+        f"seeds/a.en.txt:3: warning: translation is stale: seeds/a.txt changed since it was translated (now {seed_hash(scratch)}, translated {old})",
+        "seeds/a.en.txt:7: warning: translation should have one paragraph per original paragraph (3 in seeds/a.txt), got 2",
+    ]
+    page = render_article(article, "en", archive.vocabulary)
+    assert "The original has changed since this translation was written" in page
+
+
+def test_translation_without_source_hash_is_a_warning_naming_the_value(scratch: Scratch) -> None:
+    scratch.write("a.txt", SEED)
+    scratch.write("a.en.txt", TRANSLATION.replace("source_hash: {hash}\n", ""))
+    assert scratch.problems() == [
+        f"seeds/a.en.txt:1: warning: translation should record the original it translates, add 'source_hash: {seed_hash(scratch)}' to its header"
+    ]
+
+
+def test_malformed_source_hash_is_an_error(scratch: Scratch) -> None:
+    scratch.write("a.txt", SEED)
+    scratch.write("a.en.txt", TRANSLATION.format(hash="abc"))
+    assert scratch.problems() == ["seeds/a.en.txt:3: source_hash must be 'sha256:' and 16 hex digits, got 'abc'"]
+
+
+def test_status_lists_every_language_state(scratch: Scratch) -> None:
+    """`make status`: original language and the state of each page, stale included."""
+    scratch.write("a.txt", SEED)
+    scratch.write("a.en.txt", TRANSLATION.format(hash="sha256:0000000000000000"))
+    scratch.write("b.txt", "A Jinan delegation visited Japan.\n")
+    result = run("status.py", "--seeds", str(scratch.seeds))
+    assert result.stdout.splitlines()[0].split() == ["article", "original", "en", "zh"]
+    rows = {line.split()[0]: line.split()[-3:] for line in result.stdout.splitlines()[1:]}
+    assert rows == {"a": ["zh-Hans", "stale", "original"], "b": ["en", "original", "missing"]}
+
+
+def test_stamp_marks_a_translation_current(scratch: Scratch) -> None:
+    scratch.write("a.txt", SEED)
+    translation = scratch.write("a.en.txt", TRANSLATION.format(hash="sha256:0000000000000000"))
+    assert scratch.load().articles[0].status["en"] == "stale"
+    result = run("status.py", "--stamp", str(translation))
+    assert result.returncode == 0, result.stderr
+    assert f"source_hash: {seed_hash(scratch)}\n" in translation.read_text(encoding="utf-8")
+    assert scratch.load().articles[0].status["en"] == "translation"
+
+
+NEW_SOURCE = "当前位置:网站首页 > 新闻中心\n\n青岛代表团访问首尔\n\n发布时间:2025-05-06 10:03   来源:无锡日报\n\n5月3日至5日,济南市代表团赴日本考察。\n"
+
+
+def test_new_saves_the_source_byte_for_byte_and_a_stub_with_placeholders(scratch: Scratch) -> None:
+    """`make new`: the raw seed is exactly the input; the stub holds what only editors can supply as placeholders."""
+    result = run("new.py", "--seeds", str(scratch.seeds), stdin=NEW_SOURCE.encode())
+    assert result.returncode == 0, result.stderr
+    [seed] = [path for path in scratch.seeds.glob("000_*.txt")]
+    assert seed.read_bytes() == NEW_SOURCE.encode()
+    stub = seed.with_suffix(".yml").read_text(encoding="utf-8")
+    assert '# The source\'s title (zh): "青岛代表团访问首尔"' in stub
+    assert '  en: "<editor: English title>"' in stub
+    assert "# Publication date read from the source: 2025-05-06 (line 5)." in stub
+    assert "publisher '无锡日报' (tag wuxi-daily)" in stub
+    assert "# Tags found in the text: delegation-visit, japan, jinan." in stub
+    stem = seed.stem
+    assert scratch.problems() == [
+        f'seeds/{stem}.yml:9: slug must be replaced or deleted, it is still the placeholder "<editor: lowercase-ascii-words-joined-by-hyphens>"'.replace(
+            '"<', "'<"
+        ).replace('>"', ">'"),
+        f"seeds/{stem}.yml:14: title.en must be replaced or deleted, it is still the placeholder '<editor: English title>'",
+    ]
+
+
+def test_new_refuses_text_already_in_the_archive_and_non_utf8(scratch: Scratch) -> None:
+    scratch.write("a.txt", SEED)
+    again = run("new.py", "--seeds", str(scratch.seeds), stdin=SEED.encode())
+    assert again.returncode == 1 and again.stderr.endswith("a.txt: this text is already in the archive\n")
+    gbk = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "new.py"), "--seeds", str(scratch.seeds)],
+        input="济南代表团访问日本。".encode("gbk"),
+        capture_output=True,
+    )
+    assert gbk.returncode == 1 and b"looks like GBK" in gbk.stderr
+    assert sorted(path.name for path in scratch.seeds.iterdir()) == ["a.txt", "tags.yml"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None:
+    """While `mkdocs serve` runs, editing an article's metadata shows up on its page without a restart."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, project)
+    for folder in ("seeds", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "scripts/build.py"], cwd=project, check=True, env=env, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/articles/licheng-gangnam-sister-city-ties/"
+    try:
+        assert _wait_for(url, "Licheng District and Gangnam District officially became sister cities", 60)
+        meta = project / "seeds" / "001_7858fc97e73bd3a1.yml"
+        meta.write_text(
+            meta.read_text(encoding="utf-8") + "notes:\n  en: A note added while serving.\n", encoding="utf-8"
+        )
+        assert _wait_for(url, "A note added while serving.", 45)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
