@@ -10,11 +10,22 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from archive.load import source_hash
+from archive.model import Line
+
 if TYPE_CHECKING:
     from conftest import Scratch
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = "Jinan delegation visited Japan.\n"
+
+
+def hash_of(text: str) -> str:
+    """The source_hash a translation of this seed text records (see archive.load.source_hash)."""
+    return source_hash([Line(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()])
+
+
+GOOD_HASH = hash_of(GOOD)
 KINDS = "country, province, city, district, organisation, company, media, person, topic, event"
 META_KEYS = "date, date_note, event_year, notes, slug, source, tags, title"
 CHINA_ORG_CN = """\
@@ -342,11 +353,14 @@ def test_duplicate_slugs_point_at_the_slug(scratch: Scratch, meta: str | None, e
 
 def test_translation_paragraph_count_is_a_warning(scratch: Scratch) -> None:
     """A translation with fewer paragraphs than the original is a warning at its last line; the build goes on."""
-    scratch.write("a.txt", GOOD + "The delegation met local officials.\n")
-    scratch.write("a.zh.txt", "---\ntranslator: Archive editors\n---\n济南代表团访问日本。\n")
+    seed = GOOD + "The delegation met local officials.\n"
+    scratch.write("a.txt", seed)
+    scratch.write(
+        "a.zh.txt", f"---\ntranslator: Archive editors\nsource_hash: {hash_of(seed)}\n---\n济南代表团访问日本。\n"
+    )
     archive = scratch.load()
     assert [str(problem) for problem in archive.problems] == [
-        "seeds/a.zh.txt:4: warning: translation should have one paragraph per original paragraph "
+        "seeds/a.zh.txt:5: warning: translation should have one paragraph per original paragraph "
         "(2 in seeds/a.txt), got 1"
     ]
     assert archive.errors == []
@@ -378,7 +392,12 @@ def test_translation_paragraph_count_is_a_warning(scratch: Scratch) -> None:
         ),
         (
             "---\ntranslator: Archive editors\nlanguage: zh\n---\n济南代表团访问日本。\n",
-            ["seeds/a.zh.txt:3: translation header key must be one of subtitle, title, translator, got 'language'"],
+            [
+                "seeds/a.zh.txt:1: warning: translation should record the original it translates, "
+                f"add 'source_hash: {GOOD_HASH}' to its header",
+                "seeds/a.zh.txt:3: translation header key must be one of source_hash, subtitle, title, translator, "
+                "got 'language'",
+            ],
         ),
         (
             "---\ntranslator: Archive editors\n---\n\n",
@@ -388,7 +407,13 @@ def test_translation_paragraph_count_is_a_warning(scratch: Scratch) -> None:
                 "seeds/a.zh.txt:3: translation must have at least one paragraph, body is empty",
             ],
         ),
-        ("---\n---\n济南代表团访问日本。\n", []),
+        (
+            "---\n---\n济南代表团访问日本。\n",
+            [
+                "seeds/a.zh.txt:1: warning: translation should record the original it translates, "
+                f"add 'source_hash: {GOOD_HASH}' to its header"
+            ],
+        ),
     ],
     ids=["no-header", "unclosed-header", "yaml-error", "header-list", "unknown-key", "empty-body", "empty-header"],
 )

@@ -89,28 +89,18 @@ def _status(inputs: Inputs, originals: set[str]) -> tuple[dict[PageLang, str], l
         else:
             recorded = _header(inputs, lang, "source_hash")
             line = translation.header.lines.get(("source_hash",), 1)
+            well_formed = isinstance(translation.header.data, dict) and translation.blocks
             if recorded is None:
-                problems.append(
-                    Problem(
-                        translation.rel,
-                        1,
-                        f"translation should record the original it translates, add 'source_hash: {inputs.seed_hash}' to its header",
-                        warning=True,
-                    )
-                )
+                if well_formed:  # a broken header or body is reported already
+                    message = f"translation should record the original it translates, add 'source_hash: {inputs.seed_hash}' to its header"
+                    problems.append(Problem(translation.rel, 1, message, warning=True))
             elif not rules.SOURCE_HASH.match(recorded):
                 problems.append(
                     Problem(translation.rel, line, f"source_hash must be 'sha256:' and 16 hex digits, got {recorded!r}")
                 )
             elif recorded != inputs.seed_hash:
-                problems.append(
-                    Problem(
-                        translation.rel,
-                        line,
-                        f"translation is stale: {inputs.seed.rel} changed since it was translated (now {inputs.seed_hash}, translated {recorded})",
-                        warning=True,
-                    )
-                )
+                message = f"translation is stale: {inputs.seed.rel} changed since it was translated (now {inputs.seed_hash}, translated {recorded})"
+                problems.append(Problem(translation.rel, line, message, warning=True))
             status[lang] = "stale" if recorded and recorded != inputs.seed_hash else "translation"
     return status, problems
 
