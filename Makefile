@@ -4,14 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup docs build serve test check golden lint format bench lock clean new status hooks
+.PHONY: help setup docs build serve test check golden lint format bench lock clean new status hooks browser-deps shots
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-8s %s\n", $$1, $$2 }'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,14 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 setup: $(INSTALLED) ## create .venv from the pinned, hashed requirements.lock
+
+# npm ci --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used instead.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+browser-deps: $(INSTALLED) $(NODE_INSTALLED) ## install what the browser tests need: Chromium, CJK fonts, Java, npm checkers
+	scripts/install-system-deps.sh
 
 docs: $(INSTALLED) ## convert seeds/ into Markdown pages under docs/articles/
 	$(PY) scripts/build.py
@@ -43,8 +52,11 @@ build: docs ## build the static site into site/ (warnings are errors)
 serve: docs ## build the pages and serve the archive at http://$(ADDR)/
 	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
 
-test: $(INSTALLED) ## run every test
-	$(PY) -m pytest
+test: build browser-deps ## build the site, then run every test, browser checks included
+	SITE_DIR=site $(PY) -m pytest
+
+shots: build browser-deps ## save PNGs of the checked pages at phone and laptop size (OUT=/tmp/shots)
+	$(PY) scripts/screenshots.py --out $(or $(OUT),/tmp/shots)
 
 golden: $(INSTALLED) ## regenerate tests/golden/ from seeds/ (review the diff like code)
 	env -u SITE_URL $(PY) scripts/build.py --docs tests/golden --dictionary tests/golden/jieba_user_dict.txt
@@ -65,5 +77,5 @@ lock: ## re-pin requirements.lock from requirements.in (needs network to PyPI)
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --output-file requirements.lock requirements.in
 	rm -rf .venv-lock
 
-clean: ## remove generated pages, the built site and the virtual environment
-	rm -rf docs/articles site $(VENV)
+clean: ## remove generated pages, the built site, the virtual environment and node_modules
+	rm -rf docs/articles site $(VENV) node_modules

@@ -112,13 +112,13 @@ def test_seed_not_utf8(scratch: Scratch, data: bytes, expected: str) -> None:
     [
         (
             "slug: jinan\ntitle:\n  en: Foo: bar\n",
-            "seeds/a.yml:3: metadata must be valid YAML (quote values with ': ' or '#'), "
-            "mapping values are not allowed here",
+            "seeds/a.yml:3: metadata must be valid YAML, mapping values are not allowed in this context: "
+            "'en: Foo: bar' (put a value containing ': ' or ' #' in quotes)",
         ),
         (
             "# Editors' metadata\n\nslug: [jinan\n",
-            "seeds/a.yml:4: metadata must be valid YAML (quote values with ': ' or '#'), "
-            "expected ',' or ']', but got '<stream end>'",
+            "seeds/a.yml:3: metadata must be valid YAML, did not find expected ',' or ']': "
+            "'slug: [jinan' (put a value containing ': ' or ' #' in quotes)",
         ),
         (
             "- jinan\n- japan\n",
@@ -382,8 +382,8 @@ def test_translation_paragraph_count_is_a_warning(scratch: Scratch) -> None:
         (
             "---\ntitle: 济南代表团: 访问日本\n---\n济南代表团访问日本。\n",
             [
-                "seeds/a.zh.txt:2: metadata must be valid YAML (quote values with ': ' or '#'), "
-                "mapping values are not allowed here"
+                "seeds/a.zh.txt:2: translation header must be valid YAML, mapping values are not allowed in this "
+                "context: 'title: 济南代表团: 访问日本' (put a value containing ': ' or ' #' in quotes)"
             ],
         ),
         (
@@ -619,8 +619,8 @@ def test_known_outlet_is_not_reported(scratch: Scratch) -> None:
         (
             "- id: jinan\n  kind: city\n  en: Jinan: the spring city\n",
             [
-                "seeds/tags.yml:3: metadata must be valid YAML (quote values with ': ' or '#'), "
-                "mapping values are not allowed here"
+                "seeds/tags.yml:3: vocabulary must be valid YAML, mapping values are not allowed in this context: "
+                "'en: Jinan: the spring city' (put a value containing ': ' or ' #' in quotes)"
             ],
         ),
     ],

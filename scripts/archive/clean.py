@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
@@ -69,6 +69,7 @@ def han_count(text: str) -> int:
     return len(_HAN.findall(text))
 
 
+@lru_cache(maxsize=4096)  # parsing asks about the same line several times
 def is_chinese(text: str) -> bool:
     """True when Han characters are a large enough share of the letters to call the text Chinese."""
     han = han_count(text)

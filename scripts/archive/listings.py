@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import rules
-from .head import listing_head
+from .head import listing_head, page_url
 from .model import Article, PageLang
 from .render import (
     escape,
@@ -64,6 +65,9 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
     "original_label": {"en": "original", "zh": "原文"},
     "translation_label": {"en": "translation", "zh": "译文"},
     "missing_label": {"en": "not yet translated", "zh": "尚无译文"},
+    "newer": {"en": "← Newer", "zh": "← 较新"},
+    "older": {"en": "Older →", "zh": "较早 →"},
+    "page_of": {"en": "Page {n} of {total}", "zh": "第 {n} 页，共 {total} 页"},
     "stale_label": {"en": "translation of an earlier version", "zh": "据旧版原文翻译"},
     "translated_from": {"en": "Translated from {language}", "zh": "译自{language}"},
     "untranslated": {"en": "Not yet translated: shown in {language}", "zh": "尚无译文：显示{language}原文"},
@@ -73,6 +77,8 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
 BILINGUAL_DIR = "bilingual"
+# Articles per listing page: keeps home, year and tag pages small however large the archive grows.
+LISTING_PAGE_SIZE = 50
 
 
 def tag_link(tag_id: str, prefix: str) -> str:
@@ -96,6 +102,20 @@ def _status_note(article: Article, lang: PageLang) -> str | None:
     if article.status[lang] == "missing":
         return LISTING_STRINGS["untranslated"][lang].format(language=language)
     return None
+
+
+class Entries:
+    """Each article's listing entry, rendered once per language and link depth, however many lists show it."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._cache: dict[tuple[str, str, str], list[str]] = {}
+
+    def lines(self, article: Article, lang: PageLang, prefix: str) -> list[str]:
+        key = (article.slug, lang, prefix)
+        if key not in self._cache:
+            self._cache[key] = render_entry(article, lang, self.vocabulary, prefix)
+        return self._cache[key]
 
 
 def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefix: str) -> list[str]:
@@ -123,23 +143,69 @@ def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefi
     return lines
 
 
-def _listing_page(
+def page_paths(first: str, later: str, count: int, lang: PageLang) -> list[str]:
+    """The files of a listing split into `count` pages: 'tags/japan.en.md', then 'tags/japan/2.en.md', …"""
+    return [f"{first}.{lang}.md", *(f"{later.format(n=number)}.{lang}.md" for number in range(2, count + 1))]
+
+
+def _link(source: str, target: str) -> str:
+    """A Markdown link target from one generated page to another, language suffixes left to the i18n plugin."""
+    bare = [path.rsplit(".", 2)[0] + ".md" for path in (source, target)]
+    return posixpath.relpath(bare[1], posixpath.dirname(bare[0]) or ".")
+
+
+def _pager(paths: list[str], index: int, lang: PageLang) -> list[str]:
+    """'← Newer · Page 2 of 9 · Older →' between the pages of one listing."""
+    if len(paths) == 1:
+        return []
+    s = LISTING_STRINGS
+    parts = []
+    if index > 0:
+        parts.append(f"[{s['newer'][lang]}]({_link(paths[index], paths[index - 1])})")
+    parts.append(s["page_of"][lang].format(n=index + 1, total=len(paths)))
+    if index + 1 < len(paths):
+        parts.append(f"[{s['older'][lang]}]({_link(paths[index], paths[index + 1])})")
+    return [" · ".join(parts), "{: .pager }", ""]
+
+
+def render_listing(
+    first: str,
+    later: str,
     title: str,
     intro: list[str],
     articles: list[Article],
     lang: PageLang,
-    vocabulary: Vocabulary,
-    prefix: str,
+    entries: Entries,
     extra: dict,
-    where: Where,
-) -> str:
+    site_url: str,
+) -> dict[str, str]:
+    """A list of articles newest first, LISTING_PAGE_SIZE to a page, so no page grows without bound."""
+    ordered = sort_newest_first(articles)
+    chunks = [ordered[start : start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)] or [[]]
+    paths = page_paths(first, later, len(chunks), lang)
     description = " ".join(line for line in intro if line and not line.startswith(("{", "**"))) or title
-    head = listing_head(where.site_url, where.url, title, description, lang)
-    meta = {"title": html.escape(title), "hide": ["toc"], "head_html": head, **extra}
-    lines = [front_matter(meta), f"# {escape(title)}", "", *intro]
-    for article in sort_newest_first(articles):
-        lines += render_entry(article, lang, vocabulary, prefix)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    pages = {}
+    for index, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
+        heading = (
+            title
+            if index == 0
+            else f"{title} · {LISTING_STRINGS['page_of'][lang].format(n=index + 1, total=len(paths))}"
+        )
+        head = listing_head(site_url, page_url(site_url, path, lang), heading, description, lang)
+        meta = {"title": html.escape(heading), "hide": ["toc"], "head_html": head, "lastmod": _lastmod(chunk), **extra}
+        prefix = "../" * path.count("/")
+        lines = [
+            front_matter(meta),
+            f"# {escape(heading)}",
+            "",
+            *(intro if index == 0 else []),
+            *_pager(paths, index, lang),
+        ]
+        for article in chunk:
+            lines += entries.lines(article, lang, prefix)
+        lines += _pager(paths, index, lang)
+        pages[path] = "\n".join(lines).rstrip("\n") + "\n"
+    return pages
 
 
 def year_of(article: Article) -> str:
@@ -151,8 +217,10 @@ def _lastmod(articles: list[Article]) -> str | None:
     return max(dated) if dated else None
 
 
-def render_home(articles: list[Article], lang: PageLang, vocabulary: Vocabulary, site_name: str, where: Where) -> str:
-    """The home page: what the archive is, ways to browse, then every article newest first."""
+def render_home(
+    articles: list[Article], lang: PageLang, entries: Entries, site_name: str, site_url: str
+) -> dict[str, str]:
+    """The home page: what the archive is, ways to browse, then every article newest first, in pages."""
     years = sorted({year_of(article) for article in articles} - {"undated"}, reverse=True)
     year_links = [f"[{year}](archive/{year}.md)" for year in years]
     if any(year_of(article) == "undated" for article in articles):
@@ -166,32 +234,32 @@ def render_home(articles: list[Article], lang: PageLang, vocabulary: Vocabulary,
         "{: .browse }",
         "",
     ]
-    return _listing_page(site_name, intro, articles, lang, vocabulary, "", {"lastmod": _lastmod(articles)}, where)
+    return render_listing("index", "page/{n}", site_name, intro, articles, lang, entries, {}, site_url)
 
 
 def _colon(lang: PageLang) -> str:
     return ": " if lang == "en" else "："
 
 
-def render_year(articles: list[Article], year: str, lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:
+def render_year(articles: list[Article], year: str, lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
     s = LISTING_STRINGS
+    first, later = f"archive/{year}", f"archive/{year}/{{n}}"
     if year == "undated":
-        return _listing_page(
-            s["undated_title"][lang], [s["undated_intro"][lang], ""], articles, lang, vocabulary, "../", {}, where
-        )
+        intro = [s["undated_intro"][lang], ""]
+        return render_listing(first, later, s["undated_title"][lang], intro, articles, lang, entries, {}, site_url)
     title = s["year_title"][lang].format(year=year)
-    return _listing_page(title, [], articles, lang, vocabulary, "../", {"lastmod": _lastmod(articles)}, where)
+    return render_listing(first, later, title, [], articles, lang, entries, {}, site_url)
 
 
-def render_tag(tag_id: str, articles: list[Article], lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:
-    tag = vocabulary[tag_id]
+def render_tag(tag_id: str, articles: list[Article], lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
+    tag = entries.vocabulary[tag_id]
     kind = rules.TAG_KINDS[tag.kind][0 if lang == "en" else 1]
     intro = [
         LISTING_STRINGS["tag_intro"][lang].format(kind=kind, count=len(articles), label=escape(tag.label(lang))),
         "",
     ]
-    extra = {"lastmod": _lastmod(articles), "tag_id": tag_id}
-    return _listing_page(tag.label(lang), intro, articles, lang, vocabulary, "../", extra, where)
+    first, later = f"tags/{tag_id}", f"tags/{tag_id}/{{n}}"
+    return render_listing(first, later, tag.label(lang), intro, articles, lang, entries, {"tag_id": tag_id}, site_url)
 
 
 def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:

@@ -81,7 +81,7 @@ def guess_legacy_encoding(data: bytes) -> str | None:
     return None
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
     """A safe loader that leaves dates as strings, so '2024-02-30' is ours to report, not a crash."""
 
 
@@ -99,7 +99,9 @@ class Yaml:
     lines: dict[tuple[Any, ...], int]
 
 
-def read_yaml(path: Path, rel: str, text: str | None = None) -> tuple[Yaml | None, list[Problem]]:
+def read_yaml(
+    path: Path, rel: str, text: str | None = None, what: str = "metadata"
+) -> tuple[Yaml | None, list[Problem]]:
     """Parse YAML safely, keeping the line of each key so later checks can point at it."""
     if text is None:
         try:
@@ -107,13 +109,23 @@ def read_yaml(path: Path, rel: str, text: str | None = None) -> tuple[Yaml | Non
         except UnicodeDecodeError as error:
             return None, [Problem(rel, 1, f"metadata must be UTF-8, byte at offset {error.start}")]
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:  # one parse: the node tree gives line numbers, and the data is built from the same tree
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
+        lines_of_text = text.splitlines()
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
+        if not (0 < line <= len(lines_of_text) and lines_of_text[line - 1].strip()):
+            context = getattr(error, "context_mark", None)  # e.g. where an unclosed [ began
+            line = context.line + 1 if context else min(line, len(lines_of_text)) or 1
         reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(rel, line, f"metadata must be valid YAML (quote values with ': ' or '#'), {reason}")]
+        source = lines_of_text[line - 1].strip() if 0 < line <= len(lines_of_text) else ""
+        message = f"{what} must be valid YAML, {reason}: {source!r} (put a value containing ': ' or ' #' in quotes)"
+        return None, [Problem(rel, line, message)]
     lines: dict[tuple[Any, ...], int] = {}
     if node is not None:
         _record_lines(node, (), lines)
@@ -152,7 +164,7 @@ def read_translation(path: Path, rel: str) -> tuple[TranslationFile | None, list
         return None, [Problem(rel, 1, "translation must start with a '---' header, no closing '---' line")]
     end = next(index for index, line in enumerate(raw[1:], start=1) if line.strip() == "---")
     # A leading newline keeps the header's YAML line numbers equal to the file's.
-    header, problems = read_yaml(path, rel, "\n" + "\n".join(raw[1:end]))
+    header, problems = read_yaml(path, rel, "\n" + "\n".join(raw[1:end]), "translation header")
     if header is None:
         return None, problems
     if header.data is None:

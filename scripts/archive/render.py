@@ -99,9 +99,13 @@ def escape(text: str) -> str:
     return text
 
 
+# libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(data: dict) -> str:
     """YAML front matter MkDocs reads back exactly: PyYAML quotes whatever needs quoting."""
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
 def format_date(value: PubDate, lang: PageLang) -> str:

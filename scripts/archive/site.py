@@ -10,6 +10,7 @@ from . import rules
 from .feeds import render_feed
 from .head import page_url
 from .listings import (
+    Entries,
     Where,
     by_tag,
     by_year,
@@ -24,21 +25,34 @@ from .model import Article
 from .render import RELATED_LIMIT, SITE_NAME, article_path, render_article
 from .tags import Vocabulary
 
+# A tag on more than this many articles (or this share of them) says too little to relate two articles.
+RELATED_COMMON = (20, 0.25)
+
 
 def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
-    """For each article, those sharing the most specific tags (rarer tags weigh more), best first."""
+    """For each article, those sharing the most specific tags (rarer tags weigh more), best first.
+
+    Scores add up log(N/df) over shared tags, found through an index of tag → articles, skipping tags too
+    common to say anything (see RELATED_COMMON), so the work grows with the rare tags, not with N².
+    """
     frequency = Counter(tag for article in articles for tag in article.tags)
     total = len(articles)
+    common = max(RELATED_COMMON[0], RELATED_COMMON[1] * total)
+    weight = {tag: math.log((1 + total) / count) for tag, count in frequency.items() if count <= common}
+    by_tag: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        for tag in article.tags:
+            if tag in weight:
+                by_tag.setdefault(tag, []).append(index)
     related: dict[str, list[Article]] = {}
-    for article in articles:
-        scored = []
-        for other in articles:
-            shared = set(article.tags) & set(other.tags)
-            if other is article or not shared:
-                continue
-            score = sum(math.log((1 + total) / frequency[tag]) for tag in shared)
-            scored.append((-score, other.slug, other))
-        related[article.slug] = [other for _, _, other in sorted(scored)[:RELATED_LIMIT]]
+    for index, article in enumerate(articles):
+        scores: Counter[int] = Counter()
+        for tag in article.tags:
+            for other in by_tag.get(tag, ()):
+                scores[other] += weight[tag]
+        scores.pop(index, None)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], articles[item[0]].slug))
+        related[article.slug] = [articles[other] for other, _ in ranked[:RELATED_LIMIT]]
     return related
 
 
@@ -49,6 +63,7 @@ def render_site(
     pages: dict[str, str] = {}
     lastmods: dict[str, str | None] = {}  # Chinese page path → sitemap date, for /zh/sitemap.xml
     related = related_articles(articles)
+    entries = Entries(vocabulary)
     years, tagged, counts = by_year(articles), by_tag(articles), tag_counts(articles)
 
     def newest(listed: list[Article]) -> str | None:
@@ -64,16 +79,17 @@ def render_site(
         def where(path: str, lang: str = lang) -> Where:
             return Where(site_url, page_url(site_url, path, lang))
 
-        home, tag_index = f"index.{lang}.md", f"tags/index.{lang}.md"
-        add(home, render_home(articles, lang, vocabulary, SITE_NAME[lang], where(home)), newest(articles))
+        tag_index = f"tags/index.{lang}.md"
+        for path, text in render_home(articles, lang, entries, SITE_NAME[lang], site_url).items():
+            add(path, text, newest(articles))
         add(f"feed.{lang}.xml", render_feed(articles, lang, site_url), None)
         add(tag_index, render_tag_index(counts, lang, vocabulary, where(tag_index)), newest(articles))
         for year, listed in years.items():
-            path = f"archive/{year}.{lang}.md"
-            add(path, render_year(listed, year, lang, vocabulary, where(path)), newest(listed))
+            for path, text in render_year(listed, year, lang, entries, site_url).items():
+                add(path, text, newest(listed))
         for tag, listed in tagged.items():
-            path = f"tags/{tag}.{lang}.md"
-            add(path, render_tag(tag, listed, lang, vocabulary, where(path)), newest(listed))
+            for path, text in render_tag(tag, listed, lang, entries, site_url).items():
+                add(path, text, newest(listed))
         for article in articles:
             text = render_article(article, lang, vocabulary, related=related[article.slug], site_url=site_url)
             add(article_path(article, lang), text, article.date.iso)

@@ -92,7 +92,7 @@ def load_vocabulary(path: Path, rel: str) -> tuple[Vocabulary, list[Problem]]:
     """Read the vocabulary and report every malformed or conflicting entry."""
     if not path.is_file():
         return Vocabulary({}, rel), [Problem(rel, 1, f"vocabulary must exist, no file at {rel!r}")]
-    doc, problems = read_yaml(path, rel)
+    doc, problems = read_yaml(path, rel, what="vocabulary")
     if doc is None:
         return Vocabulary({}, rel), problems
     if not isinstance(doc.data, list):

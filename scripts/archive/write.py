@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
-GENERATED_DIRS = ("articles", "bilingual", "tags", "archive")
+GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page")
 # Single generated files at the top of docs/ (the home pages must live there).
 GENERATED_FILES = ("index.en.md", "index.zh.md", "feed.en.xml", "feed.zh.xml", "sitemap.zh.xml")
 STAGING = ".generated-staging"
