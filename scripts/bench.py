@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import gzip
+import os
 import random
+import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,13 +63,68 @@ def make_archive(target: Path, count: int, seed: int = 2026) -> None:
         (target / f"{index:05d}_synthetic.yml").write_text(f"slug: synthetic-{index:05d}\n", encoding="utf-8")
 
 
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> int:
+    """Compressed bytes a reader downloads for one page: the HTML and the scripts and styles it loads."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    total = _gzip_size(html_path)
+    for ref in re.findall(r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"', html):
+        asset = (html_path.parent / ref.split("?")[0]).resolve()
+        if asset.is_file():
+            total += _gzip_size(asset)
+    return total
+
+
+def first_search_bytes(site: Path) -> int:
+    """Compressed bytes the first search downloads: the search index and the search worker."""
+    index = site / "search" / "search_index.json"
+    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    return sum(_gzip_size(path) for path in [index, *workers] if path.is_file())
+
+
+def build_site(project: Path) -> dict[str, float]:
+    """Run the build the way `make build` does; wall and CPU seconds and the largest child's peak memory."""
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak_mib": after.ru_maxrss / 1024}
+
+
+def project_copy(target: Path, count: int) -> Path:
+    """The project's build files with a synthetic seeds/ of `count` articles."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    make_archive(target / "seeds", count)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000, help="how many synthetic articles")
+    parser.add_argument("--script-only", action="store_true", help="time the build script only, not MkDocs")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
-        seeds, docs = Path(scratch) / "seeds", Path(scratch) / "docs"
-        make_archive(seeds, args.articles)
+        project = project_copy(Path(scratch), args.articles)
+        seeds, docs = project / "seeds", project / "docs"
         started = time.perf_counter()
         archive = load_archive(seeds)
         loaded = time.perf_counter()
@@ -75,20 +134,32 @@ def main(argv: list[str] | None = None) -> int:
         written = time.perf_counter()
         rerun = write_pages(docs, render_site(*(lambda a: (a.articles, a.vocabulary))(load_archive(seeds))))
         total = written - started
-        errors = len(archive.errors)
-        size = sum(len(text.encode()) for text in pages.values())
-    print(f"articles                 {args.articles}")
-    print(f"problems (errors)        {len(archive.problems)} ({errors})")
-    print(f"pages written            {len(pages)}")
-    print(f"markdown bytes           {size}")
-    print(f"read+parse+tag seconds   {loaded - started:.3f}")
-    print(f"render seconds           {rendered - loaded:.3f}")
-    print(f"write seconds            {written - rendered:.3f}")
-    print(f"build script seconds     {total:.3f}")
-    print(f"ms per article           {1000 * total / args.articles:.2f}")
-    print(f"articles per second      {args.articles / total:.0f}")
-    print(f"re-run pages rewritten   {rerun.written}")
-    print(f"peak memory MiB          {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+        print(f"articles                      {args.articles}")
+        print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
+        print(f"generated files               {len(pages)}")
+        print(
+            f"build script seconds          {total:.2f} (read+parse+tag {loaded - started:.2f}, render {rendered - loaded:.2f}, write {written - rendered:.2f})"
+        )
+        print(f"build script articles/second  {args.articles / total:.0f}")
+        print(f"re-run files rewritten        {rerun.written}")
+        if args.script_only:
+            return 0
+        figures = build_site(project)
+        site = project / "site"
+        files = [path for path in site.rglob("*") if path.is_file()]
+        print(f"full build wall seconds       {figures['wall']:.1f}")
+        print(f"full build CPU seconds        {figures['cpu']:.1f}")
+        print(f"full build peak memory MiB    {figures['peak_mib']:.0f}")
+        print(f"site files                    {len(files)}")
+        print(f"site MiB                      {sum(path.stat().st_size for path in files) / 2**20:.1f}")
+        print(f"first search download KiB     {first_search_bytes(site) / 1024:.0f} (gzip)")
+        some_tag = max(archive.vocabulary.tags, key=lambda tag: sum(tag in a.tags for a in archive.articles))
+        for label, page in (
+            ("home", ""),
+            ("tag page", f"tags/{some_tag}"),
+            ("article page", f"articles/{archive.articles[0].slug}"),
+        ):
+            print(f"{label + ' KiB (gzip, with assets)':30}{page_weight(site, page) / 1024:.0f}")
     return 0
 
 
