@@ -77,6 +77,9 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
 BILINGUAL_DIR = "bilingual"
+# Listings and bilingual views only repeat article text: indexing them would swell the search download and
+# bury each article under copies of itself.
+NOT_SEARCHED = {"exclude": True}
 # Articles per listing page: keeps home, year and tag pages small however large the archive grows.
 LISTING_PAGE_SIZE = 50
 
@@ -192,7 +195,14 @@ def render_listing(
             else f"{title} · {LISTING_STRINGS['page_of'][lang].format(n=index + 1, total=len(paths))}"
         )
         head = listing_head(site_url, page_url(site_url, path, lang), heading, description, lang)
-        meta = {"title": html.escape(heading), "hide": ["toc"], "head_html": head, "lastmod": _lastmod(chunk), **extra}
+        meta = {
+            "title": html.escape(heading),
+            "hide": ["toc"],
+            "head_html": head,
+            "lastmod": _lastmod(chunk),
+            "search": NOT_SEARCHED,
+            **extra,
+        }
         prefix = "../" * path.count("/")
         lines = [
             front_matter(meta),
@@ -267,7 +277,7 @@ def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabular
     title = LISTING_STRINGS["tags_title"][lang]
     intro = LISTING_STRINGS["tags_intro"][lang]
     head = listing_head(where.site_url, where.url, title, intro, lang)
-    lines = [front_matter({"title": title, "head_html": head}), f"# {title}", "", intro, ""]
+    lines = [front_matter({"title": title, "head_html": head, "search": NOT_SEARCHED}), f"# {title}", "", intro, ""]
     for kinds, label in rules.TAG_GROUPS.values():
         ids = sorted(
             (tag for tag in counts if vocabulary[tag].kind in kinds),
@@ -291,6 +301,7 @@ def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
     heading = s["bilingual_title"][lang].format(title=title)
     head = listing_head(where.site_url, where.url, heading, summary(article, lang), lang)
     meta = {
+        "search": NOT_SEARCHED,
         "title": html.escape(heading),
         "hide": ["toc"],
         "lang": rules.HTML_LANG[lang],
