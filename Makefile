@@ -9,7 +9,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup docs build serve test check golden lint format bench lock clean new status hooks browser-deps shots
+.PHONY: help setup docs build serve test check golden lint format bench lock clean new status hooks stamp browser-deps shots
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
@@ -28,13 +28,16 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 browser-deps: $(INSTALLED) $(NODE_INSTALLED) ## install what the browser tests need: Chromium, CJK fonts, Java, npm checkers
-	scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
 
 docs: $(INSTALLED) ## convert seeds/ into Markdown pages under docs/articles/
 	$(PY) scripts/build.py
 
 new: $(INSTALLED) ## add an article: make new FILE=source.txt (or paste into standard input)
-	$(PY) scripts/new.py $(FILE)
+	$(PY) scripts/new.py $(if $(FILE),"$(FILE)")
+
+stamp: $(INSTALLED) ## record that a translation matches its original now: make stamp FILE=seeds/<seed>.en.txt
+	$(PY) scripts/status.py --stamp "$(FILE)"
 
 status: $(INSTALLED) ## list every article's original language and the state of each language
 	$(PY) scripts/status.py
@@ -58,8 +61,8 @@ test: build browser-deps ## build the site, then run every test, browser checks 
 shots: build browser-deps ## save PNGs of the checked pages at phone and laptop size (OUT=/tmp/shots)
 	$(PY) scripts/screenshots.py --out $(or $(OUT),/tmp/shots)
 
-golden: $(INSTALLED) ## regenerate tests/golden/ from seeds/ (review the diff like code)
-	env -u SITE_URL $(PY) scripts/build.py --docs tests/golden --dictionary tests/golden/jieba_user_dict.txt
+golden: $(INSTALLED) ## regenerate tests/golden/ from the five founding seeds (review the diff like code)
+	env -u SITE_URL $(PY) tests/golden_build.py
 
 lint: $(INSTALLED) ## lint and check formatting
 	$(VENV)/bin/ruff check scripts tests

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +112,7 @@ def _source_lines(seed: ParsedSeed, vocabulary: Vocabulary) -> list[str]:
     for role, name in (("publisher", seed.publisher), *(("credited", n) for n in seed.credited.values())):
         if name:
             tag = vocabulary.find(name)
-            known = f"tag {tag.id}" if tag else f"not in {VOCABULARY}: add it there (kind media)"
+            known = f"tag {tag.id}" if tag else f"not in seeds/{VOCABULARY} yet; add it, as kind media or organisation"
             lines.append(f"# Source read from the text: {role} {name!r} ({known}).")
     if not lines:
         lines.append("# The text names no source. If you know it, give its tag id (kind media):")
@@ -124,19 +125,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, help="the source text (default: standard input)")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
     args = parser.parse_args(argv)
+    if args.file is None and sys.stdin.isatty():
+        print("Paste the source text exactly as published, then press Ctrl-D on a line of its own.", file=sys.stderr)
     data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
     for existing in args.seeds.glob("*.txt"):
         if SEED_NAME.match(existing.name) and existing.read_bytes() == data:
             print(f"{existing}: this text is already in the archive", file=sys.stderr)
             return 1
+    with tempfile.TemporaryDirectory() as scratch:  # check the text before anything is written to seeds/
+        probe = Path(scratch) / "source.txt"
+        probe.write_bytes(data)
+        decoded = read_text(probe, str(args.file) if args.file else "the pasted text", "source")
+    if decoded.problems:
+        print("\n".join(str(problem) for problem in decoded.problems), file=sys.stderr)
+        return 1
     stem = seed_name(args.seeds, data)
     seed_path, meta_path = args.seeds / f"{stem}.txt", args.seeds / f"{stem}.yml"
     seed_path.write_bytes(data)  # byte for byte: the raw seed is the record of what the source said
-    decoded = read_text(seed_path, seed_path.relative_to(args.seeds.parent).as_posix())
-    if decoded.problems:
-        seed_path.unlink()
-        print("\n".join(str(problem) for problem in decoded.problems), file=sys.stderr)
-        return 1
     vocabulary, _ = load_vocabulary(args.seeds / VOCABULARY, VOCABULARY)
     seed = parse_seed(seed_path.name, decoded.lines)
     meta_path.write_text(render_stub(stem, seed, vocabulary), encoding="utf-8")

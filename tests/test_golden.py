@@ -13,6 +13,7 @@ from mkdocs.utils.meta import get_data
 from archive.load import load_archive
 from archive.site import render_jieba_dictionary, render_site
 from conftest import ROOT
+from golden_build import copy_founding_seeds
 
 GOLDEN = ROOT / "tests" / "golden"
 DICTIONARY = "jieba_user_dict.txt"
@@ -29,8 +30,14 @@ def golden_files() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    archive = load_archive(ROOT / "seeds")
+def founding(tmp_path_factory: pytest.TempPathFactory):
+    """The founding seeds alone: articles editors add later do not change the reference output."""
+    return load_archive(copy_founding_seeds(tmp_path_factory.mktemp("golden") / "seeds"))
+
+
+@pytest.fixture(scope="module")
+def pages(founding) -> dict[str, str]:
+    archive = founding
     assert [str(problem) for problem in archive.problems] == []
     return render_site(archive.articles, archive.vocabulary, SITE_URL)
 
@@ -49,9 +56,9 @@ def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
     assert actual == expected, f"run `make golden` if this change is intended:\n{diff}"
 
 
-def test_search_dictionary_matches_golden() -> None:
+def test_search_dictionary_matches_golden(founding) -> None:
     """The jieba dictionary that keeps names whole in search is the reviewed one."""
-    archive = load_archive(ROOT / "seeds")
+    archive = founding
     assert render_jieba_dictionary(archive.vocabulary) == (GOLDEN / DICTIONARY).read_text(encoding="utf-8")
 
 
@@ -67,11 +74,9 @@ def test_front_matter_reads_back(path: str) -> None:
 
 
 def test_two_builds_give_the_same_bytes() -> None:
-    """Determinism: building twice from the same input gives identical files."""
-    first, second = (render_site(*_articles_and_vocabulary(), SITE_URL) for _ in range(2))
+    """Determinism: reading and building twice from the same input gives identical files."""
+    first, second = (
+        render_site(archive.articles, archive.vocabulary, SITE_URL)
+        for archive in (load_archive(ROOT / "seeds"), load_archive(ROOT / "seeds"))
+    )
     assert first == second
-
-
-def _articles_and_vocabulary():
-    archive = load_archive(ROOT / "seeds")
-    return archive.articles, archive.vocabulary
