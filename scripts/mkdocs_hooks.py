@@ -64,12 +64,39 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Material's search dialog has no accessible name (axe: aria-dialog-name); name it in the page's language.
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = {"en": "Search", "zh": "搜索"}
+
+
+def _name_search_dialog(output: str, lang: str) -> str:
+    label = _SEARCH_LABEL.get(lang.split("-")[0], _SEARCH_LABEL["en"])
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page is one for both languages: its language links lead to the two home pages."""
+    if template_name == "404.html":
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            root = "" if alternate["lang"] == "en" else f"{alternate['lang']}/"
+            alternate["link"] = urljoin(config.site_url or "/", root)
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    output = _HTML_LANG.sub('<html lang="en"', output, count=1)  # English first; the Chinese text says zh-Hans
+    return _name_search_dialog(output, "en")
+
+
 def on_post_page(output, page, config):
     meta = page.meta or {}
     output = _HTML_LANG.sub(
         lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
     )
     output = _HREFLANG_LINK.sub("", output)
+    output = _name_search_dialog(output, meta.get("lang") or config.theme.get("language") or "en")
     if meta.get("head_html"):
         output = output.replace("</head>", meta["head_html"] + "</head>", 1)
     return output
