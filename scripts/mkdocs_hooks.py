@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 
 _serving = False
+_inputs_seen: tuple = ()
 
 
 def on_startup(command, dirty):
@@ -41,7 +42,12 @@ def on_pre_build(config):
         sys.path.insert(0, str(scripts))
     import build  # scripts/build.py: the same build `make docs` runs
 
-    build.main([])
+    # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.
+    global _inputs_seen
+    seen = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in (scripts.parent / "seeds").iterdir()))
+    if seen != _inputs_seen:
+        _inputs_seen = seen
+        build.main([])
 
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
