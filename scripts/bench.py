@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import random
 import re
 import resource
@@ -22,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from archive.load import load_archive  # noqa: E402
 from archive.site import render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
+from localsite import build_env, copy_project  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")
 OUTLETS = ("China.org.cn", "PR Newswire")
@@ -88,7 +88,7 @@ def first_search_bytes(site: Path) -> int:
 
 def build_site(project: Path) -> dict[str, float]:
     """Run the build the way `make build` does; wall and CPU seconds and the largest child's peak memory."""
-    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+    env = build_env()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, check=True, capture_output=True)
@@ -107,12 +107,7 @@ def build_site(project: Path) -> dict[str, float]:
 
 def project_copy(target: Path, count: int) -> Path:
     """The project's build files with a synthetic seeds/ of `count` articles."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    copy_project(target, with_seeds=False)
     make_archive(target / "seeds", count)
     return target
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import os
 import re
+import shutil
 import threading
 import urllib.error
 import urllib.parse
@@ -140,3 +142,21 @@ def status_of(url: str) -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def copy_project(target: Path, with_seeds: bool = True) -> Path:
+    """The files a build needs (config, scripts, hand-written docs, overrides, seeds) in a scratch folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    if with_seeds:
+        shutil.copytree(ROOT / "seeds", target / "seeds")
+    return target
+
+
+def build_env() -> dict[str, str]:
+    """The environment `make build` gives MkDocs, with mkdocs.yml's default site address."""
+    return {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +11,7 @@ from pathlib import Path
 
 from archive.render import render_article
 from conftest import ROOT, Scratch
+from localsite import build_env, copy_project
 
 SEED = "济南代表团访问日本。\n代表团与日本企业座谈。\n"
 TRANSLATION = "---\ntranslator: Archive editors\nsource_hash: {hash}\n---\nA Jinan delegation visited Japan.\n\nThe delegation held talks with Japanese companies.\n"
@@ -153,16 +152,8 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None:
     """While `mkdocs serve` runs, editing an article's metadata shows up on its page without a restart."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, project)
-    for folder in ("seeds", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+    project = copy_project(tmp_path / "project")
+    env = build_env()
     subprocess.run([sys.executable, "scripts/build.py"], cwd=project, check=True, env=env, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from localsite import build_env, copy_project
 
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; the fixture builds without SITE_URL
 
@@ -25,18 +23,12 @@ Jinan delegation visited Japan <script>alert("seed")</script> and <b>Osaka</b>.
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project copied with one extra seed full of markup, built exactly as `make build` does."""
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "seeds", project / "seeds")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    project = copy_project(tmp_path_factory.mktemp("project"))
     (project / "seeds" / "999_hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (project / "seeds" / "999_hostile.yml").write_text(
         "slug: hostile\ntitle:\n  en: 'Title: <i>with</i> # YAML & HTML'\n", encoding="utf-8"
     )
-    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+    env = build_env()
     subprocess.run(
         [sys.executable, "scripts/build.py"],
         cwd=project,
