@@ -92,3 +92,19 @@ def test_search_finds_the_article_on_a_phone(phone_page: Page, base_url: str, ho
     """On a phone, the header's search icon opens a search that finds the same articles."""
     results = search(phone_page, base_url + home, query, phone=True)
     check_found(results, QUERIES[query], f"phone search for {query!r} from {home}")
+
+
+def test_each_result_says_which_language_it_is_in(desktop_page: Page, base_url: str) -> None:
+    """One index holds both languages, so every result carries a visible English or 中文 label."""
+    search(desktop_page, base_url + "/", "文海生")
+    labels = desktop_page.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => [
+            item.querySelector('a').href,
+            getComputedStyle(item.querySelector('a > .md-search-result__article'), '::after').content,
+        ])""",
+    )
+    assert labels, "no results to label"
+    for href, label in labels:
+        expected = '"中文"' if "/zh/" in href else '"English"'
+        assert label == expected, f"{href} is labelled {label}"
