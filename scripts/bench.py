@@ -9,7 +9,6 @@ import random
 import re
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from archive.load import load_archive  # noqa: E402
 from archive.site import render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
-from localsite import build_env, copy_project  # noqa: E402
+from localsite import copy_project, run_build  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")
 OUTLETS = ("China.org.cn", "PR Newswire")
@@ -88,17 +87,9 @@ def first_search_bytes(site: Path) -> int:
 
 def build_site(project: Path) -> dict[str, float]:
     """Run the build the way `make build` does; wall and CPU seconds and the largest child's peak memory."""
-    env = build_env()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, check=True, capture_output=True)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    run_build(project)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

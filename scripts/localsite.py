@@ -12,6 +12,8 @@ import gzip
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -160,3 +162,12 @@ def copy_project(target: Path, with_seeds: bool = True) -> Path:
 def build_env() -> dict[str, str]:
     """The environment `make build` gives MkDocs, with mkdocs.yml's default site address."""
     return {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(project: Path) -> Path:
+    """Build a project copy exactly as `make build` does (archive build, then MkDocs strict); return site/."""
+    env = build_env()
+    subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, check=True, capture_output=True)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    subprocess.run(mkdocs, cwd=project, env=env, check=True, capture_output=True)
+    return project / "site"

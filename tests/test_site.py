@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from localsite import build_env, copy_project
+from localsite import copy_project, run_build
 
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; the fixture builds without SITE_URL
 
@@ -28,21 +26,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "seeds" / "999_hostile.yml").write_text(
         "slug: hostile\ntitle:\n  en: 'Title: <i>with</i> # YAML & HTML'\n", encoding="utf-8"
     )
-    env = build_env()
-    subprocess.run(
-        [sys.executable, "scripts/build.py"],
-        cwd=project,
-        check=True,
-        env=env,
-    )
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
-        check=True,
-        env=env,
-        capture_output=True,
-    )
-    return project / "site"
+    return run_build(project)
 
 
 def read(site: Path, path: str) -> str:
