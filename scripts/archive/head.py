@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 
 from . import rules
 from .model import Article, PageLang
@@ -17,12 +18,27 @@ FEED_TITLE = {"en": "Atom feed (English)", "zh": "Atom 订阅（中文）"}
 ARCHIVE_PUBLISHER = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
 
 
+def url_path(path: str) -> str:
+    """A generated page's address below its language's root: 'tags/jinan.en.md' → 'tags/jinan/', 'index.zh.md' → ''."""
+    stem = path.rsplit(".", 2)[0].removesuffix("index").rstrip("/")
+    return stem + "/" if stem else ""
+
+
+def href(source: str, target: str) -> str:
+    """A relative link between two generated pages of one language, as the reader's browser resolves it.
+
+    Links are written as addresses, not as .md paths: resolving tens of thousands of .md links is most of
+    what MkDocs and mkdocs-static-i18n spend on a large archive; linkchecker checks every link instead.
+    """
+    base = url_path(source) or "."
+    relative = posixpath.relpath(url_path(target) or ".", base)
+    return "./" if relative == "." else relative + "/"
+
+
 def page_url(site_url: str, path: str, lang: PageLang) -> str:
     """The absolute URL of a generated page from its docs path ('articles/x.en.md' → .../articles/x/)."""
-    stem = path.rsplit(".", 2)[0]
-    stem = stem.removesuffix("index").rstrip("/")
     prefix = "" if lang == "en" else "zh/"
-    return site_url.rstrip("/") + "/" + prefix + (stem + "/" if stem else "")
+    return site_url.rstrip("/") + "/" + prefix + url_path(path)
 
 
 def _meta(attribute: str, name: str, content: str) -> str:

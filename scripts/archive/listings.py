@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import html
-import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import rules
-from .head import listing_head, page_url
+from .head import href, listing_head, page_url, url_path
 from .model import Article, PageLang
 from .render import (
     escape,
@@ -85,7 +84,7 @@ LISTING_PAGE_SIZE = 50
 
 
 def tag_link(tag_id: str, prefix: str) -> str:
-    return f"{prefix}tags/{tag_id}.md"
+    return f"{prefix}tags/{tag_id}/"
 
 
 def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
@@ -133,7 +132,7 @@ def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefi
         f"[{escape(vocabulary[tag].label(lang))}]({tag_link(tag, prefix)})" for tag in listing_tags(article, vocabulary)
     )
     lines = [
-        f"## [{escape(page_title(article, lang))}]({prefix}articles/{article.slug}.md)",
+        f"## [{escape(page_title(article, lang))}]({prefix}articles/{article.slug}/)",
         "",
         " · ".join(facts),
         "{: .entry-meta }",
@@ -151,12 +150,6 @@ def page_paths(first: str, later: str, count: int, lang: PageLang) -> list[str]:
     return [f"{first}.{lang}.md", *(f"{later.format(n=number)}.{lang}.md" for number in range(2, count + 1))]
 
 
-def _link(source: str, target: str) -> str:
-    """A Markdown link target from one generated page to another, language suffixes left to the i18n plugin."""
-    bare = [path.rsplit(".", 2)[0] + ".md" for path in (source, target)]
-    return posixpath.relpath(bare[1], posixpath.dirname(bare[0]) or ".")
-
-
 def _pager(paths: list[str], index: int, lang: PageLang) -> list[str]:
     """'← Newer · Page 2 of 9 · Older →' between the pages of one listing."""
     if len(paths) == 1:
@@ -164,10 +157,10 @@ def _pager(paths: list[str], index: int, lang: PageLang) -> list[str]:
     s = LISTING_STRINGS
     parts = []
     if index > 0:
-        parts.append(f"[{s['newer'][lang]}]({_link(paths[index], paths[index - 1])})")
+        parts.append(f"[{s['newer'][lang]}]({href(paths[index], paths[index - 1])})")
     parts.append(s["page_of"][lang].format(n=index + 1, total=len(paths)))
     if index + 1 < len(paths):
-        parts.append(f"[{s['older'][lang]}]({_link(paths[index], paths[index + 1])})")
+        parts.append(f"[{s['older'][lang]}]({href(paths[index], paths[index + 1])})")
     return [" · ".join(parts), "{: .pager }", ""]
 
 
@@ -203,7 +196,7 @@ def render_listing(
             "search": NOT_SEARCHED,
             **extra,
         }
-        prefix = "../" * path.count("/")
+        prefix = "../" * url_path(path).count("/")
         lines = [
             front_matter(meta),
             f"# {escape(heading)}",
@@ -232,15 +225,15 @@ def render_home(
 ) -> dict[str, str]:
     """The home page: what the archive is, ways to browse, then every article newest first, in pages."""
     years = sorted({year_of(article) for article in articles} - {"undated"}, reverse=True)
-    year_links = [f"[{year}](archive/{year}.md)" for year in years]
+    year_links = [f"[{year}](archive/{year}/)" for year in years]
     if any(year_of(article) == "undated" for article in articles):
-        year_links.append(f"[{LISTING_STRINGS['undated'][lang]}](archive/undated.md)")
+        year_links.append(f"[{LISTING_STRINGS['undated'][lang]}](archive/undated/)")
     s = LISTING_STRINGS
     intro = [
         s["home_intro"][lang],
         "",
         f"**{s['by_year'][lang]}**{_colon(lang)}{' · '.join(year_links)}  ",
-        f"**{s['by_tag'][lang]}**{_colon(lang)}[{s['all_tags'][lang]}](tags/index.md) · [{s['feed'][lang]}](feed.xml)",
+        f"**{s['by_tag'][lang]}**{_colon(lang)}[{s['all_tags'][lang]}](tags/) · [{s['feed'][lang]}](feed.xml)",
         "{: .browse }",
         "",
     ]
@@ -287,7 +280,7 @@ def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabular
             continue
         lines += [f"## {label[lang]}", ""]
         lines += [
-            " · ".join(f"[{escape(vocabulary[tag].label(lang))}]({tag}.md) ({counts[tag]})" for tag in ids),
+            " · ".join(f"[{escape(vocabulary[tag].label(lang))}]({tag}/) ({counts[tag]})" for tag in ids),
             "{: .tag-cloud }",
             "",
         ]
@@ -308,9 +301,9 @@ def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
         "slug": article.slug,
         "head_html": head,
     }
-    # Links to the same-language page are checked .md links; the other language lives under another root.
+    # The other language's page lives under the other language's root: /zh/ is one level deeper.
     same, other = (
-        f"../articles/{article.slug}.md",
+        f"../../articles/{article.slug}/",
         ("../../zh" if lang == "en" else "../../..") + f"/articles/{article.slug}/",
     )
     intro = s["bilingual_intro"][lang].format(en=same if lang == "en" else other, zh=same if lang == "zh" else other)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import yaml
 
 from . import rules
-from .head import article_head, page_url
+from .head import article_head, href, page_url
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Vocabulary
 
@@ -237,7 +237,8 @@ def _date_line(article: Article, lang: PageLang) -> str:
 def _status_line(article: Article, lang: PageLang) -> str:
     status = article.status[lang]
     if status == "original" and article.is_traditional and lang == "zh":
-        return f"{STRINGS['original_hant'][lang]}[{STRINGS['read_hant'][lang]}]({article.slug}{HANT_SUFFIX}.md)"
+        link = href(article_path(article, lang), article_path(article, lang, hant=True))
+        return f"{STRINGS['original_hant'][lang]}[{STRINGS['read_hant'][lang]}]({link})"
     if status == "original":
         return STRINGS["original_bilingual" if len(article.languages) > 1 else "original"][lang]
     if status in ("translation", "stale"):
@@ -264,7 +265,7 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
         )
     languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
     items.append(f"- **{label['language']}**{colon}{languages}")
-    bilingual = f"[{STRINGS['bilingual_view'][lang]}](../bilingual/{article.slug}.md)"
+    bilingual = f"[{STRINGS['bilingual_view'][lang]}]({href(article_path(article, lang), f'bilingual/{article.slug}.{lang}.md')})"
     items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)} {bilingual}")
     return items
 
@@ -277,17 +278,22 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
     for kinds, group in rules.TAG_GROUPS.values():
         ids = [tag for tag in article.tags if vocabulary[tag].kind in kinds]
         if ids:
-            links = _SEP[lang].join(f"[{escape(vocabulary[tag].label(lang))}](../tags/{tag}.md)" for tag in ids)
+            here = article_path(article, lang)
+            links = _SEP[lang].join(
+                f"[{escape(vocabulary[tag].label(lang))}]({href(here, f'tags/{tag}.{lang}.md')})" for tag in ids
+            )
             lines.append(f"- **{group[lang]}**{_COLON[lang]}{links}")
     return [*lines, ""]
 
 
-def _related_section(related: list[Article], lang: PageLang) -> list[str]:
+def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
     if not related:
         return []
+    here = article_path(article, lang)
     lines = [f"## {STRINGS['related'][lang]}", ""]
     lines += [
-        f"- [{escape(page_title(other, lang))}]({other.slug}.md) — {format_date(other.date, lang)}" for other in related
+        f"- [{escape(page_title(other, lang))}]({href(here, article_path(other, lang))}) — {format_date(other.date, lang)}"
+        for other in related
     ]
     return [*lines, ""]
 
@@ -377,7 +383,7 @@ def render_article(
         ]
     lines += _body(article, lang, hant)
     if not hant:
-        lines += _tag_section(article, lang, vocabulary) + _related_section(related or [], lang)
+        lines += _tag_section(article, lang, vocabulary) + _related_section(article, related or [], lang)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
