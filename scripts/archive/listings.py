@@ -39,7 +39,6 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
     "by_tag": {"en": "By tag", "zh": "按标签"},
     "all_tags": {"en": "All tags", "zh": "全部标签"},
     "feed": {"en": "Atom feed", "zh": "Atom 订阅"},
-    "archive": {"en": "Archive by year", "zh": "按年份浏览"},
     "undated": {"en": "Date unknown", "zh": "日期不详"},
     "year_title": {"en": "Articles from {year}", "zh": "{year}年文章"},
     "undated_title": {"en": "Articles with an unknown date", "zh": "日期不详的文章"},
@@ -75,7 +74,6 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 # Listings show at most this many tags per article, the most specific kinds first.
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
-BILINGUAL_DIR = "bilingual"
 # Listings and bilingual views only repeat article text: indexing them would swell the search download and
 # bury each article under copies of itself.
 NOT_SEARCHED = {"exclude": True}

@@ -52,7 +52,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not yet translated into English: the original Chinese text is shown below.",
         "zh": "本文尚无中文译文，以下为英文原文。",
     },
-    "read_original": {"en": "Read the original in Chinese", "zh": "阅读英文原文"},
     "stale": {
         "en": "The original has changed since this translation was written; it may not match the original any more.",
         "zh": "原文在本译文完成后有改动，译文可能与原文不再一致。",
@@ -60,8 +59,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "translators": {"en": "the archive's editors", "zh": "本站编辑"},
     "attachments": {"en": "Image attachments (links to the distributor's site)", "zh": "图片附件（链接至发布方网站）"},
     "editor_note": {"en": "Editor's note", "zh": "编者按"},
-    "all_articles": {"en": "All articles", "zh": "全部文章"},
-    "articles_intro": {"en": "Every article in the archive, newest first.", "zh": "本站全部文章，按日期由新到旧排列。"},
     "bilingual_view": {"en": "Read English and Chinese side by side", "zh": "中英对照阅读"},
     "related": {"en": "Related articles", "zh": "相关文章"},
 }

@@ -11,13 +11,6 @@ import re
 # The page languages, in the order pages and navigation list them. English is the default (served at /).
 PAGE_LANGUAGES = ("en", "zh")
 
-# The language tags a source text can be in, with the page language each one feeds.
-SOURCE_LANGUAGES = {
-    "en": "en",
-    "zh-Hans": "zh",
-    "zh-Hant": "zh",
-}
-
 # BCP 47 tags written into pages (the `lang` of a Chinese page says Simplified so browsers pick the glyphs).
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 

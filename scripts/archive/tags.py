@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -176,7 +176,3 @@ def _check_references(vocabulary: Vocabulary) -> Iterator[Problem]:
                         tag.line,
                         f"tag name must belong to one tag, {name!r} is also a name of {other!r}",
                     )
-
-
-def unknown_tags(ids: Iterable[str], vocabulary: Vocabulary) -> list[str]:
-    return [tag_id for tag_id in ids if tag_id not in vocabulary]
