@@ -255,7 +255,9 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
         f"- **{label['source']}**{colon}{_source_line(article, lang)}",
     ]
     if article.source.author:
-        items.append(f"- **{label['author']}**{colon}{escape(article.source.author)}")
+        known = vocabulary.find(article.source.author)  # a person the vocabulary names in both languages
+        author = known.label(lang) if known and known.kind == "person" else article.source.author
+        items.append(f"- **{label['author']}**{colon}{escape(author)}")
     if article.events:
         items.append(
             f"- **{label['events']}**{colon}{_LIST[lang].join(format_event(event, lang) for event in article.events)}"
