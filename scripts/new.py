@@ -65,7 +65,7 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
             "# date: YYYY-MM-DD",
             "# date_note: …",
         ]
-    yearless = [event.stated for _, event in seed.events if event.start.startswith("--")]
+    yearless = [event.stated for event in seed.events if event.start.startswith("--")]
     if yearless and not seed.published:
         lines += [
             "",

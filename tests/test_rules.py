@@ -237,7 +237,7 @@ def test_wire_dateline_gives_publisher_and_date_but_stays_in_text() -> None:
     seed = parse(text)
     assert (seed.publisher, seed.published.iso if seed.published else None) == ("PR Newswire", "2020-08-10")
     assert body(seed) == [("paragraph", "en", text)]
-    assert [event.stated for _, event in seed.events] == ["July 30"]
+    assert [event.stated for event in seed.events] == ["July 30"]
 
 
 def test_publication_line_wins_over_wire_dateline() -> None:
@@ -288,13 +288,13 @@ def test_link_and_caption_pairs_become_attachments() -> None:
 )
 def test_event_dates_are_read(text: str, stated: str, start: str, end: str | None) -> None:
     """Dates the text states become event dates, year-less ('--MM-DD') unless the text gives the year."""
-    assert [(event.stated, event.start, event.end) for _, event in parse(text).events] == [(stated, start, end)]
+    assert [(event.stated, event.start, event.end) for event in parse(text).events] == [(stated, start, end)]
 
 
 def test_same_event_in_both_languages_is_listed_once() -> None:
     """A bilingual seed's English and Chinese dates for the same trip are one event, not two."""
     seed = parse("From April 8 to 15, the delegation toured Korea.", "4月8日至15日,代表团赴韩国考察。")
-    assert [event.stated for _, event in seed.events] == ["April 8 to 15"]
+    assert [event.stated for event in seed.events] == ["April 8 to 15"]
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,8 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     """Layer metadata over the seed; return the article and every problem found on the way."""
     seed, meta = inputs.seed, _meta_data(inputs)
     problems = list(seed.problems)
+    if "date" not in meta:
+        problems += seed.date_problems
     if inputs.meta is not None:
         problems += check_keys(inputs.meta, rules.META_KEYS, inputs.meta_rel, "metadata")
         problems += check_meta_shapes(inputs)
@@ -46,8 +48,6 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     titles, subtitles = _titles(inputs, meta, originals)
     date_value, date_problems = _publication_date(inputs, meta)
     problems += date_problems
-    if "date" in meta:  # an impossible date in the seed stops mattering once editors supply the right one
-        problems = [p for p in problems if not (p.path == seed.rel and p.message.startswith("publication date must"))]
     source, source_problems = _source(inputs, meta, vocabulary)
     problems += source_problems
     tags, tag_problems = _tags(inputs, meta, vocabulary, blocks, titles)
@@ -295,7 +295,7 @@ def _events(inputs: Inputs, meta: dict[str, Any], published: PubDate) -> tuple[E
     """Give year-less event dates the editors' event year, or the publication year when the date fits in it."""
     events = []
     editor_year = meta.get("event_year")
-    for _line, event in inputs.seed.events:
+    for event in inputs.seed.events:
         if event.year_origin is None and isinstance(editor_year, int):
             event = resolve_event_year(event, editor_year, "editor")
         elif event.year_origin is None and published.precision == "day" and published.origin == "source":

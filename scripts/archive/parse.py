@@ -45,8 +45,10 @@ class ParsedSeed:
     author: str | None = None
     outlet_lines: dict[str, int] = field(default_factory=dict)  # outlet name as written → its line
     traditional: bool = False
-    events: list[tuple[int, EventDate]] = field(default_factory=list)
+    events: list[EventDate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Kept apart: an impossible date in the seed stops mattering once editors supply the right one.
+    date_problems: list[Problem] = field(default_factory=list)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -143,7 +145,9 @@ def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
 def _record_published(seed: ParsedSeed, stated: str, number: int) -> None:
     year, month, day = (int(part) for part in stated.split("-"))
     if not valid_date(year, month, day):
-        seed.problems.append(Problem(seed.rel, number, f"publication date must be a real calendar date, {stated!r}"))
+        seed.date_problems.append(
+            Problem(seed.rel, number, f"publication date must be a real calendar date, {stated!r}")
+        )
         return
     if seed.published is None:
         seed.published = StatedDate(f"{year:04d}-{month:02d}-{day:02d}", number)
@@ -181,7 +185,7 @@ def _credit(seed: ParsedSeed, lang: str, outlet: str, number: int) -> None:
         seed.outlet_lines.setdefault(outlet.strip(), number)
 
 
-def _read_event_dates(seed: ParsedSeed) -> Iterator[tuple[int, EventDate]]:
+def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
     """Yield each distinct month-day date or range the body states, year left for later."""
     seen: set[tuple[str, str | None]] = set()
     for piece in seed.pieces:
@@ -199,7 +203,7 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[tuple[int, EventDate]]:
                     )
                 elif (event.start, event.end) not in seen:
                     seen.add((event.start, event.end))
-                    yield piece.line, event
+                    yield event
 
 
 def _month(value: str | None, lang: str) -> int | None:
@@ -218,12 +222,9 @@ def _event_from_match(match: re.Match[str], lang: str) -> EventDate | None:
     check_year = int(year) if year else 2000  # a leap year, so 29 February stays possible
     if not (m1 and valid_date(check_year, m1, d1) and m2 and valid_date(check_year, m2, d2)):
         return None
-    prefix = f"{year}-" if year else "--"
-    start = f"{prefix}{m1:02d}-{d1:02d}"
-    end = f"{prefix}{m2:02d}-{d2:02d}" if groups["d2"] else None
-    if year and end and end < start and not groups.get("y2"):  # 2024年12月30日至1月2日 ends in the next year
-        end = f"{int(year) + 1}-{m2:02d}-{d2:02d}"
-    return EventDate(match[0].strip(), start, end, "source" if year else None)
+    end = f"--{m2:02d}-{d2:02d}" if groups["d2"] else None
+    event = EventDate(match[0].strip(), f"--{m1:02d}-{d1:02d}", end, None)
+    return resolve_event_year(event, int(year), "source") if year else event
 
 
 def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate:
