@@ -195,7 +195,7 @@ def _blocks(inputs: Inputs, originals: set[str]) -> tuple[tuple[Block, ...], lis
         pairs = zip_longest(en, zh)
         return tuple(_block(first or second, first, second) for first, second in pairs), problems
     (original_lang,) = originals
-    other = "zh" if original_lang == "en" else "en"
+    other = rules.OTHER_LANGUAGE[original_lang]
     pieces = by_lang[original_lang]
     translation = inputs.translations.get(other)  # type: ignore[call-overload]
     if translation is None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from feedgen.feed import FeedGenerator
 
 from . import rules
-from .head import ARCHIVE_PUBLISHER, page_url
+from .head import page_url
 from .model import Article, PageLang
 from .render import article_path, page_title, sort_newest_first, summary
 
@@ -27,10 +27,10 @@ def _timestamp(iso: str) -> datetime:
 def render_feed(articles: list[Article], lang: PageLang, site_url: str) -> str:
     """The newest dated articles; an article without a known date has no honest place in a feed."""
     dated = [article for article in sort_newest_first(articles) if article.date.iso][:FEED_SIZE]
-    home = site_url.rstrip("/") + ("/" if lang == "en" else "/zh/")
+    home = page_url(site_url, f"index.{lang}.md", lang)
     feed = FeedGenerator()
     feed.id(home)
-    feed.title(ARCHIVE_PUBLISHER[lang])
+    feed.title(rules.SITE_NAME[lang])
     feed.subtitle(FEED_SUBTITLE[lang])
     feed.language(rules.HTML_LANG[lang])
     feed.link(href=home, rel="alternate")

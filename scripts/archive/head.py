@@ -15,7 +15,6 @@ from .model import Article, PageLang
 
 OG_LOCALE = {"en": "en_US", "zh": "zh_CN"}
 FEED_TITLE = {"en": "Atom feed (English)", "zh": "Atom 订阅（中文）"}
-ARCHIVE_PUBLISHER = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
 
 
 def url_path(path: str) -> str:
@@ -27,8 +26,8 @@ def url_path(path: str) -> str:
 def href(source: str, target: str) -> str:
     """A relative link between two generated pages of one language, as the reader's browser resolves it.
 
-    Links are written as addresses, not as .md paths: resolving tens of thousands of .md links is most of
-    what MkDocs and mkdocs-static-i18n spend on a large archive; linkchecker checks every link instead.
+    The build knows every page's address, so it writes addresses rather than .md paths for MkDocs to
+    resolve; linkchecker checks every link of the built site (tests/browser/test_links.py).
     """
     base = url_path(source) or "."
     relative = posixpath.relpath(url_path(target) or ".", base)
@@ -57,22 +56,21 @@ def feed_link(site_url: str, url: str, lang: PageLang) -> str:
 
     At the root because the theme prefetches sitemap.xml beside every <link rel="alternate">.
     """
-    root = site_url.rstrip("/") + ("/" if lang == "en" else "/zh/")
-    depth = url.removeprefix(root).count("/")
+    depth = url.removeprefix(page_url(site_url, f"index.{lang}.md", lang)).count("/")
     href = "../" * depth + "feed.xml"
     return f'<link rel="alternate" type="application/atom+xml" title="{html.escape(FEED_TITLE[lang])}" href="{href}">'
 
 
 def listing_head(site_url: str, url: str, title: str, description: str, lang: PageLang) -> str:
     """Feed link and Open Graph for a page that lists articles."""
-    other: PageLang = "zh" if lang == "en" else "en"
+    other = rules.OTHER_LANGUAGE[lang]
     tags = [
         feed_link(site_url, url, lang),
         _meta("property", "og:type", "website"),
         _meta("property", "og:title", title),
         _meta("property", "og:description", description),
         _meta("property", "og:url", url),
-        _meta("property", "og:site_name", ARCHIVE_PUBLISHER[lang]),
+        _meta("property", "og:site_name", rules.SITE_NAME[lang]),
         _meta("property", "og:locale", OG_LOCALE[lang]),
         _meta("property", "og:locale:alternate", OG_LOCALE[other]),
     ]
@@ -90,14 +88,14 @@ def article_head(
     publisher: str | None,
 ) -> str:
     """Feed link, Open Graph article tags and a schema.org NewsArticle for one language's page."""
-    other: PageLang = "zh" if lang == "en" else "en"
+    other = rules.OTHER_LANGUAGE[lang]
     tags = [
         feed_link(site_url, urls[lang], lang),
         _meta("property", "og:type", "article"),
         _meta("property", "og:title", title),
         _meta("property", "og:description", description),
         _meta("property", "og:url", urls[lang]),
-        _meta("property", "og:site_name", ARCHIVE_PUBLISHER[lang]),
+        _meta("property", "og:site_name", rules.SITE_NAME[lang]),
         _meta("property", "og:locale", OG_LOCALE[lang]),
         _meta("property", "og:locale:alternate", OG_LOCALE[other]),
     ]
@@ -113,7 +111,7 @@ def article_head(
         "description": description,
         "inLanguage": rules.HTML_LANG[lang],
         "keywords": tag_labels,
-        "isPartOf": {"@type": "WebSite", "name": ARCHIVE_PUBLISHER[lang], "url": site_url},
+        "isPartOf": {"@type": "WebSite", "name": rules.SITE_NAME[lang], "url": site_url},
     }
     if article.date.iso:
         data["datePublished"] = article.date.iso
@@ -125,7 +123,7 @@ def article_head(
         data["sameAs"] = article.source.url
     if article.status[lang] == "translation":
         data["translationOfWork"] = {"@id": urls[article.original_lang]}
-        data["translator"] = {"@type": "Organization", "name": ARCHIVE_PUBLISHER[lang]}
+        data["translator"] = {"@type": "Organization", "name": rules.SITE_NAME[lang]}
     elif article.status[other] == "translation":
         data["workTranslation"] = {"@id": urls[other]}
     tags.append(_json_ld(data))

@@ -96,7 +96,7 @@ def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
 
 def _status_note(article: Article, lang: PageLang) -> str | None:
     other: PageLang = article.original_lang
-    language = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}[lang][other]
+    language = rules.PAGE_LANGUAGE_NAMES[lang][other]
     if article.status[lang] in ("translation", "stale"):
         return LISTING_STRINGS["translated_from"][lang].format(language=language)
     if article.status[lang] == "missing":
@@ -331,7 +331,7 @@ def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
 
 def _version_label(article: Article, code: PageLang, lang: PageLang) -> str:
     """'English (original)', '中文（译文）'… in the reader's language."""
-    names = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}[lang]
+    names = rules.PAGE_LANGUAGE_NAMES[lang]
     state = LISTING_STRINGS[f"{article.status[code]}_label"][lang]
     return f"{names[code]} ({state})" if lang == "en" else f"{names[code]}（{state}）"
 

@@ -63,7 +63,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "related": {"en": "Related articles", "zh": "相关文章"},
 }
 RELATED_LIMIT = 5
-SITE_NAME = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
 LANGUAGE_NAMES = {
     "en": {"en": "English", "zh-Hans": "Chinese", "zh-Hant": "Chinese (Traditional)"},
     "zh": {"en": "英文", "zh-Hans": "中文", "zh-Hant": "中文（繁体）"},
@@ -168,8 +167,7 @@ def _span(start: str, end: str | None, lang: PageLang) -> str:
 
 def page_title(article: Article, lang: PageLang) -> str:
     """The title in this language, else the other language's, else 'Untitled article'."""
-    other: PageLang = "zh" if lang == "en" else "en"
-    title = article.title[lang] or article.title[other]
+    title = article.title[lang] or article.title[rules.OTHER_LANGUAGE[lang]]
     return title.value if title else STRINGS["untitled"][lang]
 
 
@@ -369,7 +367,7 @@ def render_article(
         lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
     elif title and title.origin == "translation":
         lines += [STRINGS["title_translation"][lang], "{: .title-note }", ""]
-    subtitle = article.subtitle[lang] or article.subtitle["en" if lang == "zh" else "zh"]
+    subtitle = article.subtitle[lang] or article.subtitle[rules.OTHER_LANGUAGE[lang]]
     if subtitle:
         lines += [escape(subtitle.value), "{: .subtitle }", ""]
     if not hant:

@@ -11,6 +11,13 @@ import re
 # The page languages, in the order pages and navigation list them. English is the default (served at /).
 PAGE_LANGUAGES = ("en", "zh")
 
+# The site's name in each page language (mkdocs.yml gives the same two to the theme).
+SITE_NAME = {"en": "China–Japan–Korea Exchange Archive", "zh": "中日韩经贸交流档案"}
+# Each page language's name, in each page language: PAGE_LANGUAGE_NAMES[reader][language].
+PAGE_LANGUAGE_NAMES = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}
+# The other page language.
+OTHER_LANGUAGE = {"en": "zh", "zh": "en"}
+
 # BCP 47 tags written into pages (the `lang` of a Chinese page says Simplified so browsers pick the glyphs).
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 

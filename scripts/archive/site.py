@@ -22,7 +22,7 @@ from .listings import (
     tag_counts,
 )
 from .model import Article
-from .render import RELATED_LIMIT, SITE_NAME, article_path, render_article
+from .render import RELATED_LIMIT, article_path, render_article
 from .tags import Vocabulary
 
 # A tag on more than this many articles (or this share of them) says too little to relate two articles.
@@ -80,7 +80,7 @@ def render_site(
             return Where(site_url, page_url(site_url, path, lang))
 
         tag_index = f"tags/index.{lang}.md"
-        for path, text in render_home(articles, lang, entries, SITE_NAME[lang], site_url).items():
+        for path, text in render_home(articles, lang, entries, rules.SITE_NAME[lang], site_url).items():
             add(path, text, newest(articles))
         add(f"feed.{lang}.xml", render_feed(articles, lang, site_url), None)
         add(tag_index, render_tag_index(counts, lang, vocabulary, where(tag_index)), newest(articles))
