@@ -15,10 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from archive.assemble import slugify  # noqa: E402
+from archive.assemble import Inputs, assemble, slugify  # noqa: E402
 from archive.load import SEED_NAME, VOCABULARY  # noqa: E402
 from archive.parse import ParsedSeed, parse_seed  # noqa: E402
 from archive.read import read_text  # noqa: E402
+from archive.rules import OTHER_LANGUAGE, PAGE_LANGUAGE_NAMES  # noqa: E402
 from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
 
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
@@ -45,7 +46,8 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
         f"# Original language(s): {', '.join(LANGUAGE_NAMES[code] for code in languages)}.",
     ]
     if len(languages) == 1:
-        other, name = ("zh", "Chinese") if languages[0] == "en" else ("en", "English")
+        other = OTHER_LANGUAGE["en" if languages[0] == "en" else "zh"]
+        name = PAGE_LANGUAGE_NAMES["en"][other]
         lines.append(
             f"# Add the {name} translation as {stem}.{other}.txt (see CONTRIBUTING.md); until then the {name} page shows the original."
         )
@@ -73,10 +75,8 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
             "# event_year: YYYY",
         ]
     lines += ["", *_source_lines(seed, vocabulary)]
-    found = sorted(
-        vocabulary.match("\n".join(p.text for p in seed.pieces if p.lang == "en"), "en")
-        | vocabulary.match("\n".join(p.text for p in seed.pieces if p.lang == "zh"), "zh-Hans")
-    )
+    article, _ = assemble(Inputs(stem, seed, None, "", {}), vocabulary)  # the build's own tagging
+    found = sorted(article.tags) if article else []
     lines += [
         "",
         f"# Tags found in the text: {', '.join(found) or 'none'}. Add or remove tag ids from {VOCABULARY}:",
@@ -98,7 +98,7 @@ def _title_lines(headings: dict[str, str]) -> list[str]:
     missing = "zh" if "zh" not in headings else "en" if "en" not in headings else None
     lines = [f'# The source\'s title ({lang}): "{text}"' for lang, text in headings.items()]
     if missing:
-        name = "Chinese" if missing == "zh" else "English"
+        name = PAGE_LANGUAGE_NAMES["en"][missing]
         lines += [
             f"# Its {name} translation, unless the translation file gives it:",
             "title:",
