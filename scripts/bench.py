@@ -17,10 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from archive.load import load_archive  # noqa: E402
 from archive.site import render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
-from localsite import copy_project, run_build  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, SEARCH_ANSWERED, copy_project, run_build, serve  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")
 OUTLETS = ("China.org.cn", "PR Newswire")
@@ -78,11 +80,38 @@ def page_weight(site: Path, page: str) -> int:
     return total
 
 
-def first_search_bytes(site: Path) -> int:
-    """Compressed bytes the first search downloads: the search index and the search worker."""
-    index = site / "search" / "search_index.json"
-    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    return sum(_gzip_size(path) for path in [index, *workers] if path.is_file())
+# What the benchmark types: a place every synthetic article may name, in each language, then more queries.
+FIRST_QUERY = "Jinan"
+NEXT_QUERIES = ("济南", "Qingdao", "青岛", "Seoul", "首尔", "delegation", "代表团")
+# Types one query into the open search box and resolves with the milliseconds until the results are shown.
+TIME_QUERY = """async ([query, answered]) => {
+    const box = document.querySelector('.pagefind-ui__search-input');
+    const done = new Function('return ' + answered)();
+    const started = performance.now();
+    box.value = query;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    while (!done([query])) await new Promise(resolve => requestAnimationFrame(resolve));
+    return performance.now() - started;
+}"""
+
+
+def search_figures(site: Path) -> dict[str, float]:
+    """In Chromium, as a reader: bytes the first search downloads (as served, gzip) and ms from typing to results."""
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "/", wait_until="networkidle")
+        sizes: list[int] = []
+        page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+        page.click("header [data-archive-search-open]")
+        box = page.locator(".pagefind-ui__search-input")
+        box.fill(FIRST_QUERY)
+        page.wait_for_function(SEARCH_ANSWERED, arg=[FIRST_QUERY], timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        first = sum(sizes)
+        times = sorted(page.evaluate(TIME_QUERY, [query, SEARCH_ANSWERED]) for query in NEXT_QUERIES)
+        browser.close()
+    return {"first_kib": first / 1024, "median_ms": times[len(times) // 2], "max_ms": times[-1]}
 
 
 def build_site(project: Path) -> dict[str, float]:
@@ -138,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"full build peak memory MiB    {figures['peak_mib']:.0f}")
         print(f"site files                    {len(files)}")
         print(f"site MiB                      {sum(path.stat().st_size for path in files) / 2**20:.1f}")
-        print(f"first search download KiB     {first_search_bytes(site) / 1024:.0f} (gzip)")
+        search = search_figures(site)
+        print(f"first search download KiB     {search['first_kib']:.0f} (as served, gzip)")
+        print(f"search results after typing   {search['median_ms']:.0f} ms median, {search['max_ms']:.0f} ms slowest")
         some_tag = max(archive.vocabulary.tags, key=lambda tag: sum(tag in a.tags for a in archive.articles))
         for label, page in (
             ("home", ""),

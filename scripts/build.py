@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
-from archive.site import render_jieba_dictionary, render_site  # noqa: E402
-from archive.write import write_file, write_pages  # noqa: E402
+from archive.site import render_site  # noqa: E402
+from archive.write import write_pages  # noqa: E402
 
 
 def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -38,12 +38,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder to write pages into (default: docs/)")
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
-    parser.add_argument(
-        "--dictionary",
-        type=Path,
-        default=ROOT / "build" / "jieba_user_dict.txt",
-        help="where to write the search's jieba user dictionary (default: build/jieba_user_dict.txt)",
-    )
     args = parser.parse_args(argv)
 
     archive = load_archive(args.seeds)
@@ -57,7 +51,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
     report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary, site_url()))
-    write_file(args.dictionary, render_jieba_dictionary(archive.vocabulary))
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",
         file=sys.stderr,

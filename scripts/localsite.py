@@ -48,6 +48,15 @@ PAGES = [
 PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
 
+# True once Pagefind's interface has answered `query` ("3 results for X", "找到 3 个 X 的相关结果", "No results for
+# X"; not "Searching for X...") and every result shown has its link: a reader sees the finished list.
+SEARCH_ANSWERED = """([query]) => {
+    const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+    const results = [...document.querySelectorAll('.pagefind-ui__result')];
+    return message.includes(query) && !message.endsWith('...')
+        && results.every(result => result.querySelector('.pagefind-ui__result-link'));
+}"""
+
 CHROMIUM = "/usr/bin/chromium"
 # No sandbox (we run as root in CI), no GPU (none there), and nothing that phones home: no network but localhost.
 CHROMIUM_ARGS = [
@@ -147,9 +156,10 @@ def status_of(url: str) -> int:
 
 
 def copy_project(target: Path, with_seeds: bool = True) -> Path:
-    """The files a build needs (config, scripts, hand-written docs, overrides, seeds) in a scratch folder."""
+    """The files a build needs (configs, scripts, hand-written docs, overrides, seeds) in a scratch folder."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "pagefind.yml"):
+        shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     (target / "docs").mkdir()
@@ -165,9 +175,8 @@ def build_env() -> dict[str, str]:
 
 
 def run_build(project: Path) -> Path:
-    """Build a project copy exactly as `make build` does (archive build, then MkDocs strict); return site/."""
+    """Build a project copy exactly as `make build` does (archive build, then both languages and search); site/."""
     env = build_env()
-    subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, check=True, capture_output=True)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
-    subprocess.run(mkdocs, cwd=project, env=env, check=True, capture_output=True)
+    for script in ("scripts/build.py", "scripts/build_site.py"):
+        subprocess.run([sys.executable, script], cwd=project, env=env, check=True, capture_output=True)
     return project / "site"

@@ -1,12 +1,16 @@
 """MkDocs glue for the pages scripts/build.py generates. Content decisions live in the build; this only
 hands MkDocs and Material what the build prepared in each page's front matter:
 
-- `lastmod`: the sitemap date (the article's date), instead of the build date (not deterministic);
+- `lastmod`: the page's date for Material's templates (the build writes the sitemaps; the theme's is off);
 - `alternates`: language links for a page that exists in one language only (the Traditional original);
 - `lang`: the page's BCP 47 language (zh-Hans, zh-Hant) on <html>, which Material sets to plain "zh";
 - `head_html`: Open Graph, JSON-LD and feed links, escaped by the build, inserted before </head>;
 - and it drops Material's per-page hreflang <link>s from the head: the theme's script fetches sitemap.xml
   beside each one (a 404 per page view); the sitemap carries the same alternates.
+
+Search: once every language is built, Pagefind indexes the site (settings in pagefind.yml). For `make build`,
+scripts/build_site.py runs one MkDocs process per language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a
+process renders; it skips the other language's pages), merges the two and runs Pagefind itself.
 
 Language links are made absolute from site_url, as hreflang requires.
 
@@ -16,10 +20,16 @@ seed, a translation or seeds/tags.yml updates the page in the browser; mkdocs.ym
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
+
+# Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
+_NAV_PAGES = {"index.md", "tags/index.md"}
 
 _serving = False
 _inputs_seen: tuple = ()
@@ -28,6 +38,16 @@ _inputs_seen: tuple = ()
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config):
+    """The build writes both sitemaps (article dates and language alternates); Material's own is not wanted.
+
+    Under mkdocs-static-i18n the theme's sitemap.xml is rendered by the last language's pass and dates that
+    language's pages with the day of the build.
+    """
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
 
 
 def on_pre_build(config):
@@ -70,16 +90,6 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# Material's search dialog has no accessible name (axe: aria-dialog-name); name it in the page's language.
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_SEARCH_LABEL = {"en": "Search", "zh": "搜索"}
-
-
-def _name_search_dialog(output: str, lang: str) -> str:
-    label = _SEARCH_LABEL.get(lang.split("-")[0], _SEARCH_LABEL["en"])
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
-
-
 def on_template_context(context, template_name, config):
     """The 404 page is one for both languages: its language links lead to the two home pages."""
     if template_name == "404.html":
@@ -92,8 +102,7 @@ def on_template_context(context, template_name, config):
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    output = _HTML_LANG.sub('<html lang="en"', output, count=1)  # English first; the Chinese text says zh-Hans
-    return _name_search_dialog(output, "en")
+    return _HTML_LANG.sub('<html lang="en"', output, count=1)  # English first; the Chinese text says zh-Hans
 
 
 def on_post_page(output, page, config):
@@ -102,7 +111,39 @@ def on_post_page(output, page, config):
         lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
     )
     output = _HREFLANG_LINK.sub("", output)
-    output = _name_search_dialog(output, meta.get("lang") or config.theme.get("language") or "en")
     if meta.get("head_html"):
         output = output.replace("</head>", meta["head_html"] + "</head>", 1)
     return output
+
+
+def _i18n(config):
+    return config.plugins["i18n"]
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files into this pass's language
+def on_files(files, config):
+    """In a one-language process of `make build`, the other language's pass renders only what nav needs."""
+    only = os.environ.get("ARCHIVE_BUILD_LANGUAGE")
+    if not only or _i18n(config).current_language == only:
+        return files
+    for file in [file for file in files if file.is_documentation_page()]:
+        if getattr(file, "norm_src_uri", file.src_uri) not in _NAV_PAGES:
+            files.remove(file)  # in place: the files object is mkdocs-static-i18n's, with its own lookups
+    return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages into site_dir
+def on_post_build(config):
+    """Index the whole site for search once every language is in site_dir (not after each language's pass)."""
+    if _i18n(config).building or os.environ.get("ARCHIVE_BUILD_LANGUAGE"):
+        return
+    index_site(config.site_dir)
+
+
+def index_site(site_dir: str) -> None:
+    """Run Pagefind (pagefind.yml beside mkdocs.yml) on a built site; its output goes to site_dir/pagefind/."""
+    project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    command = [sys.executable, "-m", "pagefind", "--site", os.path.abspath(site_dir)]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")

@@ -35,7 +35,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         seeds = copy_founding_seeds(Path(scratch) / "seeds")
         command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds), "--docs", str(GOLDEN)]
-        command += ["--dictionary", str(GOLDEN / "jieba_user_dict.txt")]
         return subprocess.run(command, check=False).returncode
 
 

@@ -11,21 +11,20 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from archive.load import load_archive
-from archive.site import render_jieba_dictionary, render_site
+from archive.site import render_site
 from conftest import ROOT
 from golden_build import copy_founding_seeds
 
 GOLDEN = ROOT / "tests" / "golden"
-DICTIONARY = "jieba_user_dict.txt"
 SITE_URL = "http://127.0.0.1:8000/"  # what `make golden` builds with (mkdocs.yml's default)
 
 
 def golden_files() -> dict[str, str]:
-    """Every generated page and feed in tests/golden/ (the search dictionary is compared on its own)."""
+    """Every generated page and feed in tests/golden/."""
     return {
         path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(GOLDEN.rglob("*"))
-        if path.is_file() and path.name != DICTIONARY
+        if path.is_file()
     }
 
 
@@ -54,12 +53,6 @@ def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
     actual = pages.get(path, "")
     diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), f"golden/{path}", "built"))
     assert actual == expected, f"run `make golden` if this change is intended:\n{diff}"
-
-
-def test_search_dictionary_matches_golden(founding) -> None:
-    """The jieba dictionary that keeps names whole in search is the reviewed one."""
-    archive = founding
-    assert render_jieba_dictionary(archive.vocabulary) == (GOLDEN / DICTIONARY).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", sorted(path for path in golden_files() if path.startswith("articles/")))

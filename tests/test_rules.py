@@ -577,7 +577,7 @@ def test_chinese_body_under_english_headline_is_shown_on_both_pages(tmp_path: Pa
     assert archive.problems == []
     [article] = archive.articles
     english, chinese = (render_article(article, lang, archive.vocabulary) for lang in ("en", "zh"))
-    assert '济南代表团访问日本。\n{: lang="zh-Hans" }' in english
+    assert '<p lang="zh-Hans">济南代表团访问日本。</p>' in english
     assert "- **Original language**: Chinese\n" in english
     assert "原文：来源以中英双语发布本文。" not in chinese
 

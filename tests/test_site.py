@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from localsite import copy_project, run_build
+from localsite import build_env, copy_project, run_build
 
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; the fixture builds without SITE_URL
 
@@ -31,6 +35,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def read(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def read_file(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
 
 
 def test_every_article_has_a_page_in_both_languages(site: Path) -> None:
@@ -104,8 +112,10 @@ def test_language_switcher_leads_to_the_same_article(site: Path) -> None:
     assert f'<a href="{en_url}" hreflang="en" class="md-select__link">' in chinese
     # hreflang alternates live in the sitemap: the theme would fetch sitemap.xml beside a <link> in the head
     assert 'hreflang="zh">' not in english
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'<xhtml:link rel="alternate" hreflang="zh" href="{zh_url}"/>' in sitemap
+    for sitemap in ("sitemap.xml", "zh/sitemap.xml"):
+        text = (site / sitemap).read_text(encoding="utf-8")
+        assert f'<xhtml:link rel="alternate" hreflang="zh-Hans" href="{zh_url}"/>' in text, sitemap
+        assert f'<xhtml:link rel="alternate" hreflang="en" href="{en_url}"/>' in text, sitemap
 
 
 def test_traditional_original_switches_to_the_article_not_a_404(site: Path) -> None:
@@ -129,11 +139,14 @@ def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
 def test_sitemap_dates_come_from_articles_not_the_build(site: Path) -> None:
     """lastmod is the article's date; pages without one carry none, so two builds give the same sitemap."""
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert (
-        f"<loc>{SITE}articles/licheng-gangnam-sister-city-ties/</loc>\n        <lastmod>2025-04-18</lastmod>" in sitemap
-    )
-    assert (
-        f"<loc>{SITE}articles/licheng-wen-haisheng-jinan-delegation-korea-japan/</loc>\n        <changefreq>" in sitemap
+    for path in ("sitemap.xml", "zh/sitemap.xml"):
+        dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / path).read_text(encoding="utf-8")))
+        assert dates and date.today().isoformat() not in dates, f"{path} carries the build date"
+    assert f"<loc>{SITE}articles/licheng-gangnam-sister-city-ties/</loc>\n    <lastmod>2025-04-18</lastmod>" in sitemap
+    undated = f"<loc>{SITE}articles/licheng-wen-haisheng-jinan-delegation-korea-japan/</loc>\n    <xhtml:link"
+    assert undated in sitemap
+    assert f"<loc>{SITE}zh/articles/qingdao-delegation-xue-qingguo-tokyo-hant/</loc>" in read_file(
+        site, "zh/sitemap.xml"
     )
 
 
@@ -177,3 +190,71 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
         for url in re.findall(r"url\((['\"]?)(https?:)?//", sheet.read_text(encoding="utf-8")):
             offenders.add((sheet.relative_to(site).as_posix(), "".join(url)))
     assert sorted(offenders) == []
+
+
+def test_search_indexes_each_article_page_once(site: Path) -> None:
+    """Pagefind indexes the English and the Chinese page of every article, and no listing or bilingual view."""
+    articles = sorted(p.parent.name for p in (site / "articles").glob("*/index.html"))
+    searched = sorted(
+        page.relative_to(site).parent.as_posix()
+        for page in site.rglob("index.html")
+        if "data-pagefind-body" in page.read_text(encoding="utf-8")
+    )
+    assert searched == sorted(
+        [f"articles/{slug}" for slug in articles]
+        + [f"zh/articles/{slug}" for slug in articles if not slug.endswith("-hant")]
+    )
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert [language["page_count"] for language in entry["languages"].values()] == [len(searched)]
+
+
+def test_search_filters_name_country_city_year_and_language(site: Path) -> None:
+    """Each article page tells the search its filters, the same names on both languages' pages."""
+    for path, language in (
+        ("articles/qingdao-delegation-xue-qingguo-tokyo", "English"),
+        ("zh/articles/qingdao-delegation-xue-qingguo-tokyo", "中文"),
+    ):
+        filters = re.findall(r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>', read(site, path))
+        assert ("Language · 语言", language) in filters
+        assert ("Country · 国家", "Japan · 日本") in filters
+        assert ("City · 城市", "Qingdao · 青岛") in filters
+        assert ("City · 城市", "Tokyo · 东京") in filters
+        assert not [value for name, value in filters if name == "Year · 年份"], "this article's year is unknown"
+    gangnam = re.findall(
+        r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>', read(site, "articles/licheng-gangnam-sister-city-ties")
+    )
+    assert ("Year · 年份", "2025") in gangnam
+
+
+def test_both_languages_built_at_once_match_one_mkdocs_build(site: Path, tmp_path: Path) -> None:
+    """make build's two processes give the pages one plain `mkdocs build` gives, byte for byte.
+
+    Not compared: pagefind/, whose filter index Pagefind writes in a different order on every run (upstream
+    Pagefind/pagefind#638); the search itself is tested in the browser (tests/browser/test_search.py).
+    """
+    project = site.parent
+    single = tmp_path / "single"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(single)]
+    subprocess.run(command, cwd=project, env=build_env(), check=True, capture_output=True)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and path.relative_to(root).parts[0] != "pagefind"
+        }
+
+    parallel, sequential = files(site), files(single)
+    assert sorted(parallel) == sorted(sequential)
+    assert [path for path in parallel if parallel[path] != sequential[path]] == []
+
+
+def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
+    """Vocabulary names (not topics) go to the browser for cutting queries, and into each article cut alike."""
+    names = json.loads(read_file(site, "search-names.json"))
+    assert {"文海生", "SK海力士", "歷城區"} <= set(names)
+    assert "成果转化" not in names  # a topic: an ordinary word, cut alike by the indexer and the browser
+    assert names == sorted(names, key=lambda name: (-len(name), name))  # longest first, as search.js replaces
+    page = read(site, "zh/articles/licheng-gangnam-sister-city-ties")
+    [indexed] = re.findall(r'<span class="search-names" data-pagefind-body[^>]*>([^<]*)</span>', page)
+    assert {"文 海 生", "江 南 区", "歷 城 區"} <= set(indexed.split(" · "))

@@ -11,6 +11,7 @@ from .head import href, listing_head, page_url, url_path
 from .model import Article, PageLang
 from .render import (
     escape,
+    escape_html,
     format_date,
     front_matter,
     outlet_name,
@@ -74,9 +75,6 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 # Listings show at most this many tags per article, the most specific kinds first.
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
-# Listings and bilingual views only repeat article text: indexing them would swell the search download and
-# bury each article under copies of itself.
-NOT_SEARCHED = {"exclude": True}
 # Articles per listing page: keeps home, year and tag pages small however large the archive grows.
 LISTING_PAGE_SIZE = 50
 
@@ -119,27 +117,24 @@ class Entries:
 
 
 def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefix: str) -> list[str]:
-    """One article in a listing: linked title, date and source, one-line summary, tags."""
+    """One article in a listing, as HTML lines: linked title, date and source, one-line summary, tags."""
     facts = [format_date(article.date, lang)]
     outlet = article.source.publisher or article.source.credited
     if outlet:
-        facts.append(escape(outlet_name(outlet, lang)))
+        facts.append(escape_html(outlet_name(outlet, lang)))
     if note := _status_note(article, lang):
         facts.append(note)
     tags = " ".join(
-        f"[{escape(vocabulary[tag].label(lang))}]({tag_link(tag, prefix)})" for tag in listing_tags(article, vocabulary)
+        f'<a href="{tag_link(tag, prefix)}">{escape_html(vocabulary[tag].label(lang))}</a>'
+        for tag in listing_tags(article, vocabulary)
     )
     lines = [
-        f"## [{escape(page_title(article, lang))}]({prefix}articles/{article.slug}/)",
-        "",
-        " · ".join(facts),
-        "{: .entry-meta }",
-        "",
-        escape(summary(article, lang)),
-        "",
+        f'<h2><a href="{prefix}articles/{article.slug}/">{escape_html(page_title(article, lang))}</a></h2>',
+        f'<p class="entry-meta">{" · ".join(facts)}</p>',
+        f"<p>{escape_html(summary(article, lang))}</p>",
     ]
     if tags:
-        lines += [tags, "{: .entry-tags }", ""]
+        lines.append(f'<p class="entry-tags">{tags}</p>')
     return lines
 
 
@@ -191,7 +186,6 @@ def render_listing(
             "hide": ["toc"],
             "head_html": head,
             "lastmod": _lastmod(chunk),
-            "search": NOT_SEARCHED,
             **extra,
         }
         prefix = "../" * url_path(path).count("/")
@@ -202,8 +196,11 @@ def render_listing(
             *(intro if index == 0 else []),
             *_pager(paths, index, lang),
         ]
+        # One raw HTML block: Python-Markdown passes it through instead of parsing every entry's links.
+        lines.append('<div class="entries">')
         for article in chunk:
             lines += entries.lines(article, lang, prefix)
+        lines += ["</div>", ""]
         lines += _pager(paths, index, lang)
         pages[path] = "\n".join(lines).rstrip("\n") + "\n"
     return pages
@@ -268,7 +265,7 @@ def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabular
     title = LISTING_STRINGS["tags_title"][lang]
     intro = LISTING_STRINGS["tags_intro"][lang]
     head = listing_head(where.site_url, where.url, title, intro, lang)
-    lines = [front_matter({"title": title, "head_html": head, "search": NOT_SEARCHED}), f"# {title}", "", intro, ""]
+    lines = [front_matter({"title": title, "head_html": head}), f"# {title}", "", intro, ""]
     for kinds, label in rules.TAG_GROUPS.values():
         ids = sorted(
             (tag for tag in counts if vocabulary[tag].kind in kinds),
@@ -292,7 +289,6 @@ def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
     heading = s["bilingual_title"][lang].format(title=title)
     head = listing_head(where.site_url, where.url, heading, summary(article, lang), lang)
     meta = {
-        "search": NOT_SEARCHED,
         "title": html.escape(heading),
         "hide": ["toc"],
         "lang": rules.HTML_LANG[lang],

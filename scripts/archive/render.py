@@ -11,7 +11,7 @@ import yaml
 from . import rules
 from .head import article_head, href, page_url
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
-from .tags import Vocabulary
+from .tags import Tag, Vocabulary
 
 # What a page says, in each page language. Editors may reword these; {placeholders} are filled in.
 STRINGS: dict[str, dict[str, str]] = {
@@ -93,6 +93,11 @@ def escape(text: str) -> str:
     if text[:1] == "=":
         return "&#61;" + text[1:]
     return text
+
+
+def escape_html(text: str) -> str:
+    """Text as HTML character data and attribute values: one line, no control characters, no markup."""
+    return html.escape(" ".join(_CONTROL.sub("", text).splitlines()).strip())
 
 
 # libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
@@ -268,48 +273,57 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
 
 
 def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
-    """The article's tags grouped for readers (places, organisations, people…), each linked to its page."""
+    """The article's tags grouped for readers (places, organisations, people…), each linked to its page.
+
+    Written as HTML, like every long list of links the build makes: Python-Markdown and MkDocs spend far more
+    time on a Markdown link than on a raw HTML block. The labels are searched: a name on its own is segmented
+    the way a reader's query for it is, which a name inside a Chinese sentence is not.
+    """
     if not article.tags:
         return []
-    lines = [f"## {STRINGS['tags'][lang]}", ""]
+    here = article_path(article, lang)
+    items = []
     for kinds, group in rules.TAG_GROUPS.values():
         ids = [tag for tag in article.tags if vocabulary[tag].kind in kinds]
         if ids:
-            here = article_path(article, lang)
             links = _SEP[lang].join(
-                f"[{escape(vocabulary[tag].label(lang))}]({href(here, f'tags/{tag}.{lang}.md')})" for tag in ids
+                f'<a href="{href(here, f"tags/{tag}.{lang}.md")}">{escape_html(vocabulary[tag].label(lang))}</a>'
+                for tag in ids
             )
-            lines.append(f"- **{group[lang]}**{_COLON[lang]}{links}")
-    return [*lines, ""]
+            items.append(f"<li><strong>{group[lang]}</strong>{_COLON[lang]}{links}</li>")
+    return [f"## {STRINGS['tags'][lang]}", "", '<ul class="article-tags" data-pagefind-body>', *items, "</ul>", ""]
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
     if not related:
         return []
     here = article_path(article, lang)
-    lines = [f"## {STRINGS['related'][lang]}", ""]
-    lines += [
-        f"- [{escape(page_title(other, lang))}]({href(here, article_path(other, lang))}) — {format_date(other.date, lang)}"
+    items = [
+        f'<li><a href="{href(here, article_path(other, lang))}">{escape_html(page_title(other, lang))}</a>'
+        f" — {format_date(other.date, lang)}</li>"
         for other in related
     ]
-    return [*lines, ""]
+    return [f"## {STRINGS['related'][lang]}", "", '<ul class="related">', *items, "</ul>", ""]
 
 
 def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
-    """The article's blocks as Markdown paragraphs; untranslated ones carry the original's lang."""
-    lines: list[str] = []
-    attachments = [block for block in article.blocks if block.kind == "attachment"]
+    """The article's text as one HTML block the search indexes; untranslated paragraphs carry the original's lang.
+
+    The Traditional original is not searched: its text is the Chinese page's, in other characters.
+    """
+    paragraphs = []
     for block in article.blocks:
         if block.kind == "attachment":
             continue
         text = block.hant if hant else block.text(lang)
-        attrs = []
+        attrs = ' class="caption"' if block.kind == "caption" else ""
         if text is None:
             text = block.text(article.original_lang) or ""
-            attrs.append(f'lang="{rules.HTML_LANG[article.original_lang]}"')
-        if block.kind == "caption":
-            attrs.insert(0, ".caption")
-        lines += [escape(text), *([f"{{: {' '.join(attrs)} }}"] if attrs else []), ""]
+            attrs += f' lang="{rules.HTML_LANG[article.original_lang]}"'
+        paragraphs.append(f"<p{attrs}>{escape_html(text)}</p>")
+    searched = "" if hant else " data-pagefind-body"
+    lines = [f'<div class="article-text"{searched}>', *paragraphs, "</div>", ""] if paragraphs else []
+    attachments = [block for block in article.blocks if block.kind == "attachment"]
     if attachments:
         lines += [f"## {STRINGS['attachments'][lang]}", ""]
         for block in attachments:
@@ -317,6 +331,46 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
             lines.append(f"- [{caption}](<{block.url}>)" if block.url else f"- {caption}")
         lines.append("")
     return lines
+
+
+def _search_facets(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
+    """Hidden elements Pagefind reads: the page's filters (language, year, country, city) and its language."""
+    names = rules.SEARCH_FILTER_NAMES
+    facets = [(names["language"], rules.PAGE_LANGUAGE_NAMES[lang][lang])]
+    if article.date.year:
+        facets.append((names["year"], str(article.date.year)))
+    for key, kind in rules.SEARCH_FILTER_KINDS.items():
+        facets += [
+            (names[key], f"{vocabulary[tag].en} · {vocabulary[tag].zh}")
+            for tag in article.tags
+            if vocabulary[tag].kind == kind
+        ]
+    spans = [f'<span data-pagefind-filter="{escape_html(name)}">{escape_html(value)}</span>' for name, value in facets]
+    spans.append(f'<span data-pagefind-meta="language">{lang}</span>')
+    # Searched, never shown: the Chinese names of the article's tags, cut as assets/search.js cuts a query.
+    names = sorted({spaced_name(name) for tag in article.tags for name in chinese_names(vocabulary[tag])})
+    # Weighted low, so that excerpts come from the article's own text where it has the words.
+    spans.append(
+        f'<span class="search-names" data-pagefind-body data-pagefind-weight="0.5">{escape_html(" · ".join(names))}</span>'
+    )
+    return ['<div class="search-facets" hidden>', *spans, "</div>", ""]
+
+
+def chinese_names(tag: Tag) -> list[str]:
+    """Every Chinese name of a named thing (a place, body or person; not a topic), Simplified and Traditional."""
+    if tag.kind in rules.SEARCH_UNNAMED_KINDS:
+        return []
+    names = (*tag.names("zh-Hans"), *tag.names("zh-Hant"))
+    return [name for name in names if rules.SEARCH_HAN.search(name)]
+
+
+def spaced_name(name: str) -> str:
+    """'SK海力士' → 'SK 海 力 士': how the search indexes a name and how a reader's query for it is cut."""
+    return " ".join(_pieces(name))
+
+
+def _pieces(name: str) -> list[str]:
+    return rules.SEARCH_NAME_PIECE.findall(name)
 
 
 def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> dict:
@@ -361,7 +415,8 @@ def render_article(
     meta = _page_front_matter(article, lang, vocabulary, hant)
     meta.update(_head_front_matter(article, lang, vocabulary, hant, site_url, meta))
     heading = article.hant_title if hant and article.hant_title else page_title(article, lang)
-    lines = [front_matter(meta), f"# {escape(heading)}", ""]
+    # Pagefind's result title; the heading is outside the searched text, which starts below the facts.
+    lines = [front_matter(meta), f'# {escape(heading)} {{: data-pagefind-meta="title" }}', ""]
     title = article.title[lang]
     if title and title.origin == "editor":
         lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
@@ -381,6 +436,7 @@ def render_article(
     lines += _body(article, lang, hant)
     if not hant:
         lines += _tag_section(article, lang, vocabulary) + _related_section(article, related or [], lang)
+        lines += _search_facets(article, lang, vocabulary)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

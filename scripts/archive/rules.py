@@ -205,6 +205,24 @@ TAG_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "topics": (("topic",), {"en": "Industries and topics", "zh": "产业与主题"}),
 }
 TAG_KINDS_NOT_MATCHED = frozenset({"media"})
+
+# --- Search filters (Pagefind). One index holds both languages, so a filter's name and values are the same on
+# every page, in both languages: "Country · 国家" → "Japan · 日本". Tag kinds give the country and city filters.
+SEARCH_FILTER_NAMES = {
+    "language": "Language · 语言",
+    "year": "Year · 年份",
+    "country": "Country · 国家",
+    "city": "City · 城市",
+}
+SEARCH_FILTER_KINDS = {"country": "country", "city": "city"}
+# Pagefind's indexer and the reader's browser cut Chinese into words with different dictionaries, so a name
+# such as 文海生 is indexed as 文|海生 but searched as 文海|生 and not found. Names from the vocabulary are
+# therefore also indexed one Han character at a time, and assets/search.js cuts them the same way in a query.
+# Topics and event types are ordinary words both cut alike. Both use this pattern: one Han character, or a run of
+# anything else but spaces.
+SEARCH_UNNAMED_KINDS = frozenset({"topic", "event"})
+SEARCH_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SEARCH_NAME_PIECE = re.compile(rf"{SEARCH_HAN.pattern}|[^\s{SEARCH_HAN.pattern[1:-1]}]+")
 TAG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_KEYS = frozenset({"id", "kind", "en", "zh", "aliases", "parent"})
 TAG_ALIAS_LANGUAGES = frozenset({"en", "zh-Hans", "zh-Hant"})

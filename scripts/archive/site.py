@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from xml.sax.saxutils import escape
@@ -22,7 +23,7 @@ from .listings import (
     tag_counts,
 )
 from .model import Article
-from .render import RELATED_LIMIT, article_path, render_article
+from .render import RELATED_LIMIT, article_path, chinese_names, render_article
 from .tags import Vocabulary
 
 # A tag on more than this many articles (or this share of them) says too little to relate two articles.
@@ -61,7 +62,7 @@ def render_site(
 ) -> dict[str, str]:
     """Every generated file, keyed by its path under docs/."""
     pages: dict[str, str] = {}
-    lastmods: dict[str, str | None] = {}  # Chinese page path → sitemap date, for /zh/sitemap.xml
+    lastmods: dict[str, dict[str, str | None]] = {lang: {} for lang in rules.PAGE_LANGUAGES}  # page → sitemap date
     related = related_articles(articles)
     entries = Entries(vocabulary)
     years, tagged, counts = by_year(articles), by_tag(articles), tag_counts(articles)
@@ -73,8 +74,8 @@ def render_site(
 
         def add(path: str, text: str, lastmod: str | None, lang: str = lang) -> None:
             pages[path] = text
-            if lang == "zh" and path.endswith(".md"):
-                lastmods[path] = lastmod
+            if path.endswith(".md"):
+                lastmods[lang][path] = lastmod
 
         def where(path: str, lang: str = lang) -> Where:
             return Where(site_url, page_url(site_url, path, lang))
@@ -99,30 +100,36 @@ def render_site(
             if article.is_traditional and lang == "zh":
                 text = render_article(article, "zh", vocabulary, hant=True, site_url=site_url)
                 add(article_path(article, "zh", hant=True), text, article.date.iso)
-    pages["sitemap.zh.xml"] = render_sitemap({page_url(site_url, path, "zh"): date for path, date in lastmods.items()})
+    # The English one is docs/sitemap.xml, not sitemap.en.xml: under the theme's own file name it replaces that
+    # file (theme templates are off, see the hooks) instead of being written over by it.
+    for lang in rules.PAGE_LANGUAGES:
+        pages["sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml"] = render_sitemap(lang, lastmods, site_url)
+    pages["search-names.json"] = render_search_names(vocabulary)
     return dict(sorted(pages.items()))
 
 
-def render_sitemap(lastmods: dict[str, str | None]) -> str:
-    """A sitemap of one language's pages (the theme's language switcher prefetches it), dates from articles."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url, lastmod in sorted(lastmods.items()):
-        date = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
-        lines.append(f"  <url><loc>{escape(url)}</loc>{date}</url>")
+def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_url: str) -> str:
+    """One language's sitemap (/sitemap.xml, /zh/sitemap.xml): dates from the articles, never the build's, and
+    each page's other-language version as an hreflang alternate (kept out of <head>: see head.py)."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path, lastmod in sorted(lastmods[lang].items()):
+        lines.append(f"  <url><loc>{escape(page_url(site_url, path, lang))}</loc>")
+        if lastmod:
+            lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
+        stem = path[: -len(f".{lang}.md")]
+        versions = [code for code in rules.PAGE_LANGUAGES if f"{stem}.{code}.md" in lastmods[code]]
+        if len(versions) > 1:
+            for code in versions:
+                url = escape(page_url(site_url, f"{stem}.{code}.md", code))
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{rules.HTML_LANG[code]}" href="{url}"/>')
+        lines.append("  </url>")
     return "\n".join([*lines, "</urlset>"]) + "\n"
 
 
-# jieba keeps a user-dictionary word whole when its frequency is high; this beats its general vocabulary.
-JIEBA_FREQUENCY = 100000
-
-
-def render_jieba_dictionary(vocabulary: Vocabulary) -> str:
-    """Every Chinese name in the vocabulary, one per line, so search segments names and places whole."""
-    names = {
-        name
-        for tag in vocabulary.tags.values()
-        for script in ("zh-Hans", "zh-Hant")
-        for name in tag.names(script)
-        if " " not in name  # jieba's dictionary format is space separated
-    }
-    return "".join(f"{name} {JIEBA_FREQUENCY}\n" for name in sorted(names))
+def render_search_names(vocabulary: Vocabulary) -> str:
+    """The vocabulary's Chinese names, longest first, for assets/search.js to cut in a reader's query."""
+    names = {name for tag in vocabulary.tags.values() for name in chinese_names(tag)}
+    return json.dumps(sorted(names, key=lambda name: (-len(name), name)), ensure_ascii=False, indent=0) + "\n"

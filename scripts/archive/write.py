@@ -9,7 +9,15 @@ from pathlib import Path
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
 GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page")
 # Single generated files at the top of docs/ (the home pages must live there).
-GENERATED_FILES = ("index.en.md", "index.zh.md", "feed.en.xml", "feed.zh.xml", "sitemap.zh.xml")
+GENERATED_FILES = (
+    "index.en.md",
+    "index.zh.md",
+    "feed.en.xml",
+    "feed.zh.xml",
+    "sitemap.xml",
+    "sitemap.zh.xml",
+    "search-names.json",
+)
 STAGING = ".generated-staging"
 
 
@@ -66,15 +74,3 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
     shutil.rmtree(staging, ignore_errors=True)
     changed = sum(current.get(path) != data for path, data in wanted.items())
     return WriteReport(changed, len(set(current) - set(wanted)))
-
-
-def write_file(path: Path, text: str) -> bool:
-    """Replace one file atomically, and only when its content changes; True if it was written."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return True

@@ -1,15 +1,15 @@
-"""Search as a reader uses it: type into Material's search box on the built site, read the first results."""
+"""Search as a reader uses it: open the header's search on the built site, type, read the results (Pagefind)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from localsite import PHONE
+from localsite import PHONE, SEARCH_ANSWERED
 
 # Query -> the articles (by slug) a reader must find among the first results, whichever language's page they land on.
 QUERIES = {
@@ -46,24 +46,27 @@ def phone_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def search(page: Page, url: str, query: str, *, phone: bool = False) -> list[tuple[str, str]]:
-    """Type query into the search box at url as a reader does; return the (title, address) of each result shown."""
+def open_search(page: Page, url: str) -> None:
+    """Go to url and open the search from the header (the magnifier on a phone, the search box on a laptop)."""
     page.goto(url)
-    translations = json.loads(page.locator("#__config").text_content())["translations"]
-    ready = translations["search.result.placeholder"]  # shown once the search index has loaded
-    if phone:
-        page.click('label.md-header__button[for="__search"]')  # the magnifier in the header opens the search
-    box = page.locator("input.md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    expect(meta, "the search index never loaded").to_have_text(ready, timeout=WAIT_MS)
+    page.click("header [data-archive-search-open]")
+
+
+def type_query(page: Page, query: str) -> list[tuple[str, str]]:
+    """Type query into the open search box; return the (title, address) of each result shown."""
+    box = page.locator(".pagefind-ui__search-input")
     box.fill(query)
-    box.press("End")  # a key press makes Material search what an input method typed
-    expect(meta, f"no search results shown for {query!r}").not_to_have_text(ready, timeout=WAIT_MS)
+    box.press("End")  # a key press, as after an input method's text
+    page.wait_for_function(SEARCH_ANSWERED, arg=[query], timeout=WAIT_MS)
     return page.eval_on_selector_all(
-        ".md-search-result__item",
-        "items => items.map(item => [item.querySelector('h1')?.textContent ?? '', item.querySelector('a').href])",
+        ".pagefind-ui__result-link", "links => links.map(link => [link.textContent.trim(), link.href])"
     )
+
+
+def search(page: Page, url: str, query: str) -> list[tuple[str, str]]:
+    """From the page at url, search for query as a reader does; the results shown."""
+    open_search(page, url)
+    return type_query(page, query)
 
 
 def article_slugs(results: list[tuple[str, str]]) -> list[str | None]:
@@ -90,21 +93,66 @@ def test_search_finds_the_article_on_desktop(desktop_page: Page, base_url: str, 
 @pytest.mark.parametrize(("home", "query"), PHONE_QUERIES)
 def test_search_finds_the_article_on_a_phone(phone_page: Page, base_url: str, home: str, query: str) -> None:
     """On a phone, the header's search icon opens a search that finds the same articles."""
-    results = search(phone_page, base_url + home, query, phone=True)
+    results = search(phone_page, base_url + home, query)
     check_found(results, QUERIES[query], f"phone search for {query!r} from {home}")
 
 
-def test_each_result_says_which_language_it_is_in(desktop_page: Page, base_url: str) -> None:
-    """One index holds both languages, so every result carries a visible English or 中文 label."""
-    search(desktop_page, base_url + "/", "文海生")
-    labels = desktop_page.eval_on_selector_all(
-        ".md-search-result__item",
-        """items => items.map(item => [
-            item.querySelector('a').href,
-            getComputedStyle(item.querySelector('a > .md-search-result__article'), '::after').content,
+@pytest.mark.parametrize(("home", "labels"), [("/", ("English", "Chinese")), ("/zh/", ("英文", "中文"))])
+def test_each_result_says_which_language_it_is_in(
+    desktop_page: Page, base_url: str, home: str, labels: tuple[str, str]
+) -> None:
+    """One index holds both languages, so every result says which one it is in, in the reader's language."""
+    search(desktop_page, base_url + home, "SK")
+    shown = desktop_page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """results => results.map(result => [
+            result.querySelector('.pagefind-ui__result-link').href,
+            [...result.querySelectorAll('.pagefind-ui__result-tag')].map(tag => tag.textContent.trim()),
         ])""",
     )
-    assert labels, "no results to label"
-    for href, label in labels:
-        expected = '"中文"' if "/zh/" in href else '"English"'
-        assert label == expected, f"{href} is labelled {label}"
+    assert {"/zh/" in href for href, _ in shown} == {True, False}, "expected results in both languages"
+    key = "Language" if home == "/" else "语言"
+    for href, tags in shown:
+        name = labels[1] if "/zh/" in href else labels[0]
+        assert f"{key}: {name}" in tags, f"{href} is labelled {tags}"
+
+
+def apply_filter(page: Page, name: str, value: str) -> None:
+    """Open a filter group in the search's filter panel and tick one value, as a reader does."""
+    group = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text=name))
+    if not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+    box = group.get_by_label(re.compile("^" + re.escape(value)))
+    box.click()  # Pagefind redraws the panel as results change, so wait for the tick rather than `check()` it
+    expect(box).to_be_checked(timeout=WAIT_MS)
+
+
+def tags_of(site_dir: Path, href: str) -> str:
+    """The built page a result leads to, for checking what it is tagged with."""
+    path = re.sub(r"^https?://[^/]+/", "", href)
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str, site_dir: Path) -> None:
+    """Ticking a filter keeps only the articles it names: Chinese pages, then Korea, then Seoul."""
+    results = search(desktop_page, base_url + "/", "济南")
+    assert {"/zh/" in href for _, href in results} == {True, False}
+    apply_filter(desktop_page, "Language · 语言", "中文")
+    results = type_query(desktop_page, "济南")
+    assert results and all("/zh/" in href for _, href in results), results
+    for name, value, tag in (
+        ("Country · 国家", "South Korea · 韩国", "south-korea"),
+        ("City · 城市", "Seoul · 首尔", "seoul"),
+    ):
+        apply_filter(desktop_page, name, value)
+        results = type_query(desktop_page, "济南")
+        assert results, f"nothing left after ticking {value}"
+        for _, href in results:
+            assert f"/tags/{tag}/" in tags_of(site_dir, href), f"{href} is not tagged {value}"
+
+
+def test_search_filters_name_each_of_country_city_year_and_language(desktop_page: Page, base_url: str) -> None:
+    """The filter panel offers the four filters, in both languages' words."""
+    search(desktop_page, base_url + "/zh/", "济南")
+    names = desktop_page.eval_on_selector_all(".pagefind-ui__filter-name", "names => names.map(n => n.textContent)")
+    assert sorted(name.strip() for name in names) == ["City · 城市", "Country · 国家", "Language · 语言", "Year · 年份"]

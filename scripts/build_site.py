@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Build the site from docs/ (`make build`): one MkDocs process per language at once, merged, then searched.
+
+mkdocs-static-i18n renders the languages one after the other in one process, so one core idles. Here each
+language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks which one; the other
+language's pass renders only the nav pages), both running together. The default language's output is the
+site; every other language's folder (zh/) comes from its own process. Pagefind then indexes the merged site.
+The result is byte for byte what one plain `mkdocs build` writes (tests/test_site.py checks it), and site/ is
+replaced whole, only once everything has succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mkdocs_hooks import index_site  # noqa: E402
+
+DEFAULT_LANGUAGE = "en"  # mkdocs.yml: served at the site's root
+OTHER_LANGUAGES = ("zh",)  # each served from its own folder, /zh/
+
+
+def build_language(lang: str, site_dir: Path) -> subprocess.Popen:
+    """Start `mkdocs build` for one language into site_dir."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    env = {**os.environ, "ARCHIVE_BUILD_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def build_site(site: Path) -> None:
+    """Replace `site` with a freshly built, merged and indexed site; leave it untouched on any failure."""
+    work = site.parent / f".{site.name}-build"
+    shutil.rmtree(work, ignore_errors=True)
+    languages = (DEFAULT_LANGUAGE, *OTHER_LANGUAGES)
+    processes = {lang: build_language(lang, work / lang) for lang in languages}
+    failed = []
+    for lang, process in processes.items():
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            failed.append(f"mkdocs build ({lang}) failed:\n{output}")
+        elif output.strip():
+            print(output, end="", file=sys.stderr)
+    if failed:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SystemExit("\n".join(failed))
+    merged = work / DEFAULT_LANGUAGE
+    for lang in OTHER_LANGUAGES:
+        shutil.rmtree(merged / lang)
+        (work / lang / lang).rename(merged / lang)
+    index_site(str(merged))
+    old = site.parent / f".{site.name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    merged.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", default="site", help="where the site goes (default: site)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    build_site((ROOT / args.site_dir).resolve())
+    print(f"site built in {args.site_dir}/ in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
