@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import yaml
 
@@ -80,6 +81,7 @@ _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+@lru_cache(maxsize=16384)  # tag labels, outlets and dates recur on every page
 def escape(text: str) -> str:
     """Make text render as exactly these characters: no HTML, no emphasis, no list, no template."""
     text = " ".join(_CONTROL.sub("", text).splitlines()).strip()
