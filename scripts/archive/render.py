@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import yaml
-
 from . import rules
+from .frontmatter import dump_front_matter
 from .head import article_head, href, page_url
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Vocabulary
@@ -97,13 +96,9 @@ def escape(text: str) -> str:
     return text
 
 
-# libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def front_matter(data: dict) -> str:
-    """YAML front matter MkDocs reads back exactly: PyYAML quotes whatever needs quoting."""
-    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    """YAML front matter MkDocs reads back exactly: what yaml.dump writes, quoted wherever it quotes."""
+    return "---\n" + dump_front_matter(data) + "---\n"
 
 
 def format_date(value: PubDate, lang: PageLang) -> str:
