@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import rules
 from .frontmatter import dump_front_matter
@@ -408,5 +408,6 @@ def sort_newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date.iso is None, _negated(a.date.iso or ""), a.slug))
 
 
+@cache  # a few thousand dates, sorted again for every listing they are in
 def _negated(iso: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in iso.split("-")) if iso else ()
