@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from archive import rules
+from archive.frontmatter import DUMPER, dump_front_matter
+from archive.head import href, url_path
 from archive.load import load_archive
 from archive.render import escape
 from archive.site import render_site
@@ -115,3 +118,74 @@ def test_any_seed_gives_parseable_pages_with_no_live_html(tmp_path_factory, body
                 assert name in ATTRIBUTES, f"{path}: attribute {name}={value!r}"
                 assert ATTRIBUTES[name] is None or value in ATTRIBUTES[name], f"{path}: {name}={value!r}"
                 assert not (value or "").lower().startswith("javascript:")
+
+
+# What YAML treats specially: line breaks (U+0085, U+2028, U+2029 too), BOM, tabs and control characters,
+# indicators, quotes, words it reads as bool, null or numbers, and characters beyond the BMP.
+YAML_SPECIAL = [
+    *"-?:,[]{}#&*!|>'\"%@`.~ \t\n\r\x00\x07\x1b\x7f\x85\xa0\u2028\u2029\ufeff\ufffe",
+    ": ",
+    " #",
+    "---",
+    "...",
+    "yes",
+    "No",
+    "on",
+    "null",
+    "~",
+    "1.0",
+    "0x1F",
+    "1_000",
+    "12:30",
+    "2020-08-10",
+    "<<",
+    "=",
+    ".inf",
+    "😀",
+    "𠀀",
+]
+YAML_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.lists(st.one_of(st.sampled_from(YAML_SPECIAL), st.text(max_size=4), st.sampled_from(list("济南日本韩國")))).map(
+        "".join
+    ),
+    # long enough for the emitter to fold the line, at varying spaces
+    st.lists(st.sampled_from(["word", "济南", "it's", "a: b", " ", "  ", "\u2028"]), min_size=150, max_size=400).map(
+        " ".join
+    ),
+)
+FRONT_KEYS = st.sampled_from(["title", "summary", "head_html", "tags", "source", "search", "x", "lastmod", "yes"])
+SCALAR = st.one_of(YAML_TEXT, st.none(), st.booleans(), st.integers())
+FRONT_MATTER = st.dictionaries(
+    FRONT_KEYS,
+    st.one_of(
+        SCALAR,
+        st.lists(SCALAR, max_size=4),
+        st.dictionaries(FRONT_KEYS, st.one_of(SCALAR, st.lists(YAML_TEXT, max_size=3)), max_size=4),
+    ),
+    max_size=6,
+)
+
+
+@given(FRONT_MATTER)
+@settings(max_examples=1500, deadline=None)
+def test_front_matter_is_what_yaml_dump_writes_and_reads_back(data: dict) -> None:
+    """Any text: the same bytes as yaml.dump, and the same data through yaml.safe_load and MkDocs' reader."""
+    text = dump_front_matter(data)
+    assert text == yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=True, width=1000)
+    assert yaml.safe_load(text) == data
+    _, meta = get_data(f"---\n{text}---\n\n# Page\n")
+    assert meta == (data or {})
+
+
+# Generated pages' paths: 'index.en.md', 'tags/jinan.en.md', 'tags/jinan/2.en.md', 'archive/index.en.md'…
+SITE_PATH = st.lists(st.sampled_from(["articles", "tags", "page", "2", "jinan", "x-hant", "index"]), max_size=3).map(
+    lambda parts: "/".join(parts or ["index"]) + ".en.md"
+)
+
+
+@given(SITE_PATH, SITE_PATH)
+def test_href_is_the_relative_address(source: str, target: str) -> None:
+    """href agrees with posixpath.relpath on the two pages' addresses."""
+    expected = posixpath.relpath(url_path(target) or ".", url_path(source) or ".")
+    assert href(source, target) == ("./" if expected == "." else expected + "/")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-
-import yaml
+from functools import cache, lru_cache
 
 from . import rules
+from .frontmatter import dump_front_matter
 from .head import article_head, href, page_url
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Tag, Vocabulary
@@ -80,6 +80,7 @@ _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+@lru_cache(maxsize=16384)  # tag labels, outlets and dates recur on every page
 def escape(text: str) -> str:
     """Make text render as exactly these characters: no HTML, no emphasis, no list, no template."""
     text = " ".join(_CONTROL.sub("", text).splitlines()).strip()
@@ -100,13 +101,9 @@ def escape_html(text: str) -> str:
     return html.escape(" ".join(_CONTROL.sub("", text).splitlines()).strip())
 
 
-# libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def front_matter(data: dict) -> str:
-    """YAML front matter MkDocs reads back exactly: PyYAML quotes whatever needs quoting."""
-    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    """YAML front matter MkDocs reads back exactly: what yaml.dump writes, quoted wherever it quotes."""
+    return "---\n" + dump_front_matter(data) + "---\n"
 
 
 def format_date(value: PubDate, lang: PageLang) -> str:
@@ -467,5 +464,6 @@ def sort_newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date.iso is None, _negated(a.date.iso or ""), a.slug))
 
 
+@cache  # a few thousand dates, sorted again for every listing they are in
 def _negated(iso: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in iso.split("-")) if iso else ()

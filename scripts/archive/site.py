@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections import Counter
@@ -33,13 +34,17 @@ RELATED_COMMON = (20, 0.25)
 def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
     """For each article, those sharing the most specific tags (rarer tags weigh more), best first.
 
-    Scores add up log(N/df) over shared tags, found through an index of tag → articles, skipping tags too
-    common to say anything (see RELATED_COMMON), so the work grows with the rare tags, not with N².
+    Scores add up log(N/df) over shared tags, skipping tags too common to say anything (see
+    RELATED_COMMON). Candidates are visited rarest tag first, and the search stops once the tags left
+    could not lift an unseen article into the top RELATED_LIMIT: with a few hundred tags shared by a
+    quarter of the archive, scoring every pair grew with N² (15 s at 5,000 articles).
     """
     frequency = Counter(tag for article in articles for tag in article.tags)
     total = len(articles)
     common = max(RELATED_COMMON[0], RELATED_COMMON[1] * total)
     weight = {tag: math.log((1 + total) / count) for tag, count in frequency.items() if count <= common}
+    bits = {tag: 1 << position for position, tag in enumerate(weight)}
+    masks = [sum(bits[tag] for tag in article.tags if tag in weight) for article in articles]
     by_tag: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         for tag in article.tags:
@@ -47,14 +52,46 @@ def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
                 by_tag.setdefault(tag, []).append(index)
     related: dict[str, list[Article]] = {}
     for index, article in enumerate(articles):
-        scores: Counter[int] = Counter()
-        for tag in article.tags:
-            for other in by_tag.get(tag, ()):
-                scores[other] += weight[tag]
-        scores.pop(index, None)
+        scores = _related_scores(index, article, weight, bits, masks, by_tag)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], articles[item[0]].slug))
         related[article.slug] = [articles[other] for other, _ in ranked[:RELATED_LIMIT]]
     return related
+
+
+def _related_scores(
+    index: int,
+    article: Article,
+    weight: dict[str, float],
+    bits: dict[str, int],
+    masks: list[int],
+    by_tag: dict[str, list[int]],
+) -> dict[int, float]:
+    """The exact score of every article that could rank in `article`'s top RELATED_LIMIT, and a few more."""
+    mine = [(bits[tag], weight[tag]) for tag in article.tags if tag in weight]
+    rarest_first = sorted((tag for tag in article.tags if tag in weight), key=lambda tag: -weight[tag])
+    # left[k]: the most an article first met at the k-th rarest tag can score (it shares only tags from there on).
+    left = [0.0] * (len(rarest_first) + 1)
+    for k in range(len(rarest_first) - 1, -1, -1):
+        left[k] = left[k + 1] + weight[rarest_first[k]]
+    sums: dict[int, float] = {}  # shared-tag mask → score, summed in the article's tag order as always
+    scores: dict[int, float] = {}
+    best: list[float] = []  # a min-heap of the RELATED_LIMIT best scores so far
+    for k, tag in enumerate(rarest_first):
+        # The margin keeps float rounding from ever cutting a tie.
+        if len(best) == RELATED_LIMIT and left[k] * (1 + 1e-9) < best[0]:
+            break
+        for other in by_tag[tag]:
+            if other == index or other in scores:
+                continue
+            shared = masks[index] & masks[other]
+            if shared not in sums:
+                sums[shared] = sum(w for bit, w in mine if shared & bit)
+            scores[other] = sums[shared]
+            if len(best) < RELATED_LIMIT:
+                heapq.heappush(best, sums[shared])
+            elif sums[shared] > best[0]:
+                heapq.heapreplace(best, sums[shared])
+    return {other: score for other, score in scores.items() if not best or score >= best[0]}
 
 
 def render_site(
@@ -70,6 +107,11 @@ def render_site(
     def newest(listed: list[Article]) -> str | None:
         return max((article.date.iso for article in listed if article.date.iso), default=None)
 
+    # Once per list, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
+    latest = newest(articles)
+    year_latest = {year: newest(listed) for year, listed in years.items()}
+    tag_latest = {tag: newest(listed) for tag, listed in tagged.items()}
+
     for lang in rules.PAGE_LANGUAGES:
 
         def add(path: str, text: str, lastmod: str | None, lang: str = lang) -> None:
@@ -82,15 +124,15 @@ def render_site(
 
         tag_index = f"tags/index.{lang}.md"
         for path, text in render_home(articles, lang, entries, rules.SITE_NAME[lang], site_url).items():
-            add(path, text, newest(articles))
+            add(path, text, latest)
         add(f"feed.{lang}.xml", render_feed(articles, lang, site_url), None)
-        add(tag_index, render_tag_index(counts, lang, vocabulary, where(tag_index)), newest(articles))
+        add(tag_index, render_tag_index(counts, lang, vocabulary, where(tag_index)), latest)
         for year, listed in years.items():
             for path, text in render_year(listed, year, lang, entries, site_url).items():
-                add(path, text, newest(listed))
+                add(path, text, year_latest[year])
         for tag, listed in tagged.items():
             for path, text in render_tag(tag, listed, lang, entries, site_url).items():
-                add(path, text, newest(listed))
+                add(path, text, tag_latest[tag])
         for article in articles:
             text = render_article(article, lang, vocabulary, related=related[article.slug], site_url=site_url)
             add(article_path(article, lang), text, article.date.iso)

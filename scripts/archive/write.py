@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,9 @@ GENERATED_FILES = (
     "search-names.json",
 )
 STAGING = ".generated-staging"
+# The file system's calls, not Python, take this stage's time, and they release the GIL: threads overlap
+# them (5,741 new files: 3.2–4.5 s alone, 0.8–3.2 s with 4 threads, on a busy machine).
+IO_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -31,14 +35,13 @@ class WriteReport:
 
 def read_generated(docs: Path) -> dict[str, bytes]:
     """The generated files now on disk, by path relative to docs/."""
-    files: dict[str, bytes] = {name: (docs / name).read_bytes() for name in GENERATED_FILES if (docs / name).is_file()}
+    paths = [docs / name for name in GENERATED_FILES if (docs / name).is_file()]
     for folder in GENERATED_DIRS:
-        root = docs / folder
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file():
-                    files[path.relative_to(docs).as_posix()] = path.read_bytes()
-    return files
+        if (docs / folder).is_dir():
+            paths += sorted(path for path in (docs / folder).rglob("*") if path.is_file())
+    with ThreadPoolExecutor(IO_THREADS) as pool:
+        contents = list(pool.map(Path.read_bytes, paths))
+    return {path.relative_to(docs).as_posix(): data for path, data in zip(paths, contents, strict=True)}
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
@@ -54,10 +57,10 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
         return WriteReport(0, 0)
     staging = docs / STAGING
     shutil.rmtree(staging, ignore_errors=True)
-    for path, data in wanted.items():
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    for folder in sorted({(staging / path).parent for path in wanted}):
+        folder.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(IO_THREADS) as pool:
+        list(pool.map(lambda item: (staging / item[0]).write_bytes(item[1]), wanted.items()))  # raises any error
     for folder in GENERATED_DIRS:
         (staging / folder).mkdir(parents=True, exist_ok=True)
         old = docs / f".{folder}.old"
