@@ -24,9 +24,16 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urljoin
 
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
+
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/: the archive package and build.py
+from archive.rules import RAW_HTML_MARK
 
 # Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
 _NAV_PAGES = {"index.md", "tags/index.md"}
@@ -40,12 +47,42 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+class RawHtml(Preprocessor):
+    """Store each block the build marked as raw HTML (see rules.RAW_HTML_MARK) without parsing it.
+
+    The build escaped every text in it; Python-Markdown's own raw-HTML handling would parse every tag of it in
+    Python, which was most of MkDocs' time on listing and article pages.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in [*lines, ""]:
+            if block is None and line.startswith(RAW_HTML_MARK):
+                block = [line[len(RAW_HTML_MARK) :]]
+            elif block is not None and line.strip():
+                block.append(line)
+            else:
+                if block is not None:
+                    out += [self.md.htmlStash.store("\n".join(block)), ""]
+                    block = None
+                out.append(line)
+        return out[:-1]
+
+
+class RawHtmlExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.preprocessors.register(RawHtml(md), "archive_raw_html", 25)  # before html_block (20)
+
+
 def on_config(config):
-    """The build writes both sitemaps (article dates and language alternates); Material's own is not wanted.
+    """Raw HTML blocks pass through unparsed; the build writes both sitemaps, so Material's is off.
 
     Under mkdocs-static-i18n the theme's sitemap.xml is rendered by the last language's pass and dates that
     language's pages with the day of the build.
     """
+    if not any(isinstance(extension, RawHtmlExtension) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(RawHtmlExtension())
     config.theme.static_templates.discard("sitemap.xml")
     return config
 
@@ -54,12 +91,7 @@ def on_pre_build(config):
     """While serving, regenerate docs/ from seeds/ first; with errors, print them and keep the last good pages."""
     if not _serving:
         return
-    import sys
-    from pathlib import Path
-
     scripts = Path(__file__).resolve().parent
-    if str(scripts) not in sys.path:
-        sys.path.insert(0, str(scripts))
     import build  # scripts/build.py: the same build `make docs` runs
 
     # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.

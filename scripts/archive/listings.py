@@ -197,7 +197,7 @@ def render_listing(
             *_pager(paths, index, lang),
         ]
         # One raw HTML block: Python-Markdown passes it through instead of parsing every entry's links.
-        lines.append('<div class="entries">')
+        lines.append(rules.RAW_HTML_MARK + '<div class="entries">')
         for article in chunk:
             lines += entries.lines(article, lang, prefix)
         lines += ["</div>", ""]
@@ -321,7 +321,7 @@ def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
         for code in rules.PAGE_LANGUAGES
     )
     body = f'<div class="bilingual"><div class="pair heads" aria-hidden="true">{header}</div>{"".join(rows)}</div>'
-    lines = [front_matter(meta), f"# {escape(heading)}", "", intro, "", body, ""]
+    lines = [front_matter(meta), f"# {escape(heading)}", "", intro, "", rules.RAW_HTML_MARK + body, ""]
     return "\n".join(lines)
 
 

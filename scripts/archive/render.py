@@ -288,7 +288,8 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
                 for tag in ids
             )
             items.append(f"<li><strong>{group[lang]}</strong>{_COLON[lang]}{links}</li>")
-    return [f"## {STRINGS['tags'][lang]}", "", '<ul class="article-tags" data-pagefind-body>', *items, "</ul>", ""]
+    heading = f"## {STRINGS['tags'][lang]}"
+    return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags" data-pagefind-body>', *items, "</ul>", ""]
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
@@ -300,7 +301,7 @@ def _related_section(article: Article, related: list[Article], lang: PageLang) -
         f" — {format_date(other.date, lang)}</li>"
         for other in related
     ]
-    return [f"## {STRINGS['related'][lang]}", "", '<ul class="related">', *items, "</ul>", ""]
+    return [f"## {STRINGS['related'][lang]}", "", rules.RAW_HTML_MARK + '<ul class="related">', *items, "</ul>", ""]
 
 
 def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
@@ -319,7 +320,8 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
             attrs += f' lang="{rules.HTML_LANG[article.original_lang]}"'
         paragraphs.append(f"<p{attrs}>{escape_html(text)}</p>")
     searched = "" if hant else " data-pagefind-body"
-    lines = [f'<div class="article-text"{searched}>', *paragraphs, "</div>", ""] if paragraphs else []
+    opening = f'{rules.RAW_HTML_MARK}<div class="article-text"{searched}>'
+    lines = [opening, *paragraphs, "</div>", ""] if paragraphs else []
     attachments = [block for block in article.blocks if block.kind == "attachment"]
     if attachments:
         lines += [f"## {STRINGS['attachments'][lang]}", ""]
@@ -350,7 +352,7 @@ def _search_facets(article: Article, lang: PageLang, vocabulary: Vocabulary) -> 
     spans.append(
         f'<span class="search-names" data-pagefind-body data-pagefind-weight="0.5">{escape_html(" · ".join(names))}</span>'
     )
-    return ['<div class="search-facets" hidden>', *spans, "</div>", ""]
+    return [rules.RAW_HTML_MARK + '<div class="search-facets" hidden>', *spans, "</div>", ""]
 
 
 def chinese_names(tag: Tag) -> list[str]:

@@ -206,6 +206,11 @@ TAG_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 }
 TAG_KINDS_NOT_MATCHED = frozenset({"media"})
 
+# --- Raw HTML blocks. The build writes long lists of links and the article text as HTML; a block starts with
+# this comment and runs to the next blank line. scripts/mkdocs_hooks.py hands such blocks to Python-Markdown as
+# they are, unparsed (its own HTML parser was most of MkDocs' time); without the hook they still render alike.
+RAW_HTML_MARK = "<!-- html -->"
+
 # --- Search filters (Pagefind). One index holds both languages, so a filter's name and values are the same on
 # every page, in both languages: "Country · 国家" → "Japan · 日本". Tag kinds give the country and city filters.
 SEARCH_FILTER_NAMES = {
