@@ -35,8 +35,6 @@ PAGES = [
     "/articles/qingdao-delegation-xue-qingguo-tokyo/",
     "/zh/articles/qingdao-delegation-xue-qingguo-tokyo/",
     "/zh/articles/qingdao-delegation-xue-qingguo-tokyo-hant/",
-    "/bilingual/licheng-gangnam-sister-city-ties/",
-    "/zh/bilingual/licheng-gangnam-sister-city-ties/",
     "/tags/jinan/",
     "/zh/tags/jinan/",
     "/tags/",

@@ -31,9 +31,17 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
-if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/: the archive package and build.py
-from archive.rules import RAW_HTML_MARK
+SCRIPTS = Path(__file__).resolve().parent  # the archive package and build.py
+
+
+def _importable() -> None:
+    """Put scripts/ on sys.path: MkDocs adds a hook's folder only while it loads the hook."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS))
+
+
+_importable()
+from archive.rules import RAW_HTML_MARK  # noqa: E402
 
 # Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
 _NAV_PAGES = {"index.md", "tags/index.md"}
@@ -91,12 +99,12 @@ def on_pre_build(config):
     """While serving, regenerate docs/ from seeds/ first; with errors, print them and keep the last good pages."""
     if not _serving:
         return
-    scripts = Path(__file__).resolve().parent
+    _importable()
     import build  # scripts/build.py: the same build `make docs` runs
 
     # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.
     global _inputs_seen
-    seen = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in (scripts.parent / "seeds").iterdir()))
+    seen = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in (SCRIPTS.parent / "seeds").iterdir()))
     if seen != _inputs_seen:
         _inputs_seen = seen
         build.main([])

@@ -80,8 +80,11 @@ ATTRIBUTES = {
     "aria-hidden": None,
     "hidden": {None},
     "data-pagefind-body": {None},
-    "data-pagefind-meta": {"title", "language"},
+    "data-pagefind-meta": {"title", "title_zh", "original"},
     "data-pagefind-weight": {"0.5"},
+    "data-pagefind-ignore": {None},
+    "type": {"checkbox"},
+    "for": {"both-languages"},
     "data-pagefind-filter": set(rules.SEARCH_FILTER_NAMES.values()),
 }
 
@@ -111,7 +114,8 @@ def test_any_seed_gives_parseable_pages_with_no_live_html(tmp_path_factory, body
         for key in ("title", "description"):  # the theme prints these into HTML as they are
             assert not set('<>"') & set(meta.get(key) or ""), f"{path}: raw markup in {key}"
         rendered = markdown.markdown(body_md, extensions=EXTENSIONS)
-        allowed = {"h1", "h2", "p", "ul", "li", "strong", "a", "div", "br", "span"}  # ours: grids, search facets
+        # ours: grids, search facets, the both-languages box
+        allowed = {"h1", "h2", "p", "ul", "li", "strong", "a", "div", "br", "span", "input", "label"}
         for tag, attrs in visible(rendered).tags:
             assert tag in allowed, f"{path}: <{tag}> from seed text"
             for name, value in attrs:

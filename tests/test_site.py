@@ -131,7 +131,6 @@ def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
         "zh",
         "zh/articles/licheng-gangnam-sister-city-ties",
         "zh/tags/jinan",
-        "zh/bilingual/licheng-gangnam-sister-city-ties",
     ):
         assert '<html lang="zh-Hans"' in read(site, path), path
 
@@ -192,38 +191,38 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     assert sorted(offenders) == []
 
 
-def test_search_indexes_each_article_page_once(site: Path) -> None:
-    """Pagefind indexes the English and the Chinese page of every article, and no listing or bilingual view."""
+def test_search_indexes_each_article_once_with_both_languages(site: Path) -> None:
+    """Pagefind indexes one page per article, the English one, which holds the Chinese text too; no listing."""
     articles = sorted(p.parent.name for p in (site / "articles").glob("*/index.html"))
     searched = sorted(
         page.relative_to(site).parent.as_posix()
         for page in site.rglob("index.html")
         if "data-pagefind-body" in page.read_text(encoding="utf-8")
     )
-    assert searched == sorted(
-        [f"articles/{slug}" for slug in articles]
-        + [f"zh/articles/{slug}" for slug in articles if not slug.endswith("-hant")]
-    )
+    assert searched == [f"articles/{slug}" for slug in articles]
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert [language["page_count"] for language in entry["languages"].values()] == [len(searched)]
+    page = read(site, "articles/licheng-gangnam-sister-city-ties")
+    text = page[page.index('<div class="article-text" data-pagefind-body>') :]
+    assert "Wen Haisheng" in text and "文海生" in text[: text.index("</div>\n")]
 
 
-def test_search_filters_name_country_city_year_and_language(site: Path) -> None:
-    """Each article page tells the search its filters, the same names on both languages' pages."""
-    for path, language in (
-        ("articles/qingdao-delegation-xue-qingguo-tokyo", "English"),
-        ("zh/articles/qingdao-delegation-xue-qingguo-tokyo", "中文"),
-    ):
-        filters = re.findall(r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>', read(site, path))
-        assert ("Language · 语言", language) in filters
-        assert ("Country · 国家", "Japan · 日本") in filters
-        assert ("City · 城市", "Qingdao · 青岛") in filters
-        assert ("City · 城市", "Tokyo · 东京") in filters
-        assert not [value for name, value in filters if name == "Year · 年份"], "this article's year is unknown"
+def test_search_filters_name_country_city_year_and_original_language(site: Path) -> None:
+    """Each searched page tells the search its filters, in both languages' words."""
+    filters = re.findall(
+        r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>',
+        read(site, "articles/qingdao-delegation-xue-qingguo-tokyo"),
+    )
+    assert ("Original language · 原文语言", "Chinese · 中文") in filters
+    assert ("Country · 国家", "Japan · 日本") in filters
+    assert ("City · 城市", "Qingdao · 青岛") in filters
+    assert ("City · 城市", "Tokyo · 东京") in filters
+    assert not [value for name, value in filters if name == "Year · 年份"], "this article's year is unknown"
     gangnam = re.findall(
         r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>', read(site, "articles/licheng-gangnam-sister-city-ties")
     )
     assert ("Year · 年份", "2025") in gangnam
+    assert {value for name, value in gangnam if name.startswith("Original")} == {"English · 英文", "Chinese · 中文"}
 
 
 def test_both_languages_built_at_once_match_one_mkdocs_build(site: Path, tmp_path: Path) -> None:
@@ -255,6 +254,6 @@ def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
     assert {"文海生", "SK海力士", "歷城區"} <= set(names)
     assert "成果转化" not in names  # a topic: an ordinary word, cut alike by the indexer and the browser
     assert names == sorted(names, key=lambda name: (-len(name), name))  # longest first, as search.js replaces
-    page = read(site, "zh/articles/licheng-gangnam-sister-city-ties")
+    page = read(site, "articles/licheng-gangnam-sister-city-ties")
     [indexed] = re.findall(r'<span class="search-names" data-pagefind-body[^>]*>([^<]*)</span>', page)
     assert {"文 海 生", "江 南 区", "歷 城 區"} <= set(indexed.split(" · "))

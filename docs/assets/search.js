@@ -1,6 +1,7 @@
 // The header's search: a button opens a dialog, and Pagefind's interface is loaded into it the first time, so a
-// page downloads no search code until its reader searches. One index holds both languages; every result says
-// which language it is in, in the reader's language.
+// page downloads no search code until its reader searches. One page per article is indexed, the English one,
+// which carries the text in both languages (scripts/archive/rules.py: SEARCHED_LANGUAGE); a Chinese reader's
+// results lead to the Chinese pages, with their Chinese titles. Each result says its original language.
 //
 // Names: Pagefind's indexer and the browser cut Chinese into words with different dictionaries (文海生 is
 // indexed 文|海生 but searched 文海|生). Article pages therefore also index the vocabulary's names one Han
@@ -12,7 +13,10 @@
   const root = new URL(dialog.dataset.root, document.baseURI);
   const bundle = new URL("pagefind/", root);
   const reader = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
-  const LANGUAGE = { en: { key: "Language", en: "English", zh: "Chinese" }, zh: { key: "语言", en: "英文", zh: "中文" } };
+  const ORIGINAL = {
+    en: { key: "Original", en: "English", zh: "Chinese", both: "English and Chinese" },
+    zh: { key: "原文", en: "英文", zh: "中文", both: "中英文" },
+  };
   const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   const PIECE = new RegExp(`[${HAN}]|[^\\s${HAN}]+`, "gu");
   let loading = null;
@@ -25,10 +29,17 @@
     return term.replace(/\s+/g, " ").trim();
   }
 
-  function labelLanguage(result) {
-    const words = LANGUAGE[reader];
-    const { language, ...meta } = result.meta;
-    result.meta = language ? { ...meta, [words.key]: words[language] ?? language } : meta;
+  function inReadersLanguage(result) {
+    const words = ORIGINAL[reader];
+    const { original = "", title_zh: titleZh, ...meta } = result.meta;
+    const languages = original.split(" ").filter(Boolean);
+    const said = languages.length > 1 ? words.both : words[languages[0]];
+    result.meta = said ? { ...meta, [words.key]: said } : meta;
+    if (reader === "zh") {
+      if (titleZh) result.meta.title = titleZh;
+      const path = result.url.startsWith(root.pathname) ? result.url.slice(root.pathname.length) : result.url;
+      result.url = `${root.pathname}zh/${path}`;
+    }
     return result;
   }
 
@@ -55,7 +66,7 @@
           showSubResults: false,
           debounceTimeoutMs: 0, // results as the reader types: Pagefind answers in milliseconds once loaded
           processTerm: cutNames,
-          processResult: labelLanguage,
+          processResult: inReadersLanguage,
         });
       });
     return loading;

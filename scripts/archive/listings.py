@@ -1,4 +1,4 @@
-"""Render the pages that list articles: home, years, tags; and each article's bilingual reading view."""
+"""Render the pages that list articles: home, years and tags."""
 
 from __future__ import annotations
 
@@ -56,18 +56,9 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
         "en": "Every tag used in the archive, by kind, with its number of articles.",
         "zh": "本站使用的全部标签，按类别排列，并注明文章数。",
     },
-    "bilingual_title": {"en": "Bilingual view: {title}", "zh": "中英对照：{title}"},
-    "bilingual_intro": {
-        "en": "English and Chinese side by side, paragraph by paragraph. Back to the [English page]({en}) or the [Chinese page]({zh}).",
-        "zh": "中英文逐段对照。返回[中文页面]({zh})或[英文页面]({en})。",
-    },
-    "original_label": {"en": "original", "zh": "原文"},
-    "translation_label": {"en": "translation", "zh": "译文"},
-    "missing_label": {"en": "not yet translated", "zh": "尚无译文"},
     "newer": {"en": "← Newer", "zh": "← 较新"},
     "older": {"en": "Older →", "zh": "较早 →"},
     "page_of": {"en": "Page {n} of {total}", "zh": "第 {n} 页，共 {total} 页"},
-    "stale_label": {"en": "translation of an earlier version", "zh": "据旧版原文翻译"},
     "translated_from": {"en": "Translated from {language}", "zh": "译自{language}"},
     "untranslated": {"en": "Not yet translated: shown in {language}", "zh": "尚无译文：显示{language}原文"},
 }
@@ -280,56 +271,6 @@ def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabular
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def render_bilingual(article: Article, lang: PageLang, where: Where) -> str:
-    """Both languages paragraph by paragraph; every paragraph carries its own lang. Text is HTML-escaped."""
-    title = page_title(article, lang)
-    s = LISTING_STRINGS
-    heading = s["bilingual_title"][lang].format(title=title)
-    head = listing_head(where.site_url, where.url, heading, summary(article, lang), lang)
-    meta = {
-        "title": html.escape(heading),
-        "hide": ["toc"],
-        "lang": rules.HTML_LANG[lang],
-        "slug": article.slug,
-        "head_html": head,
-    }
-    # The other language's page lives under the other language's root: /zh/ is one level deeper.
-    same, other = (
-        f"../../articles/{article.slug}/",
-        ("../../zh" if lang == "en" else "../../..") + f"/articles/{article.slug}/",
-    )
-    intro = s["bilingual_intro"][lang].format(en=same if lang == "en" else other, zh=same if lang == "zh" else other)
-    labels = {code: _version_label(article, code, lang) for code in rules.PAGE_LANGUAGES}
-    rows = []
-    for block in article.blocks:
-        if block.kind == "attachment":
-            continue
-        cells = []
-        for code in rules.PAGE_LANGUAGES:
-            text = block.text(code)
-            lang_attr = rules.HTML_LANG[code]
-            if text is None:
-                cells.append(f'<p class="missing">{html.escape(labels[code])}</p>')
-            else:
-                css = "caption" if block.kind == "caption" else "text"
-                cells.append(f'<p lang="{lang_attr}" class="{css}">{html.escape(text)}</p>')
-        rows.append(f'<div class="pair">{"".join(cells)}</div>')
-    header = "".join(
-        f'<p class="column-head" lang="{rules.HTML_LANG[code]}">{html.escape(labels[code])}</p>'
-        for code in rules.PAGE_LANGUAGES
-    )
-    body = f'<div class="bilingual"><div class="pair heads" aria-hidden="true">{header}</div>{"".join(rows)}</div>'
-    lines = [front_matter(meta), f"# {escape(heading)}", "", intro, "", rules.RAW_HTML_MARK + body, ""]
-    return "\n".join(lines)
-
-
-def _version_label(article: Article, code: PageLang, lang: PageLang) -> str:
-    """'English (original)', '中文（译文）'… in the reader's language."""
-    names = rules.PAGE_LANGUAGE_NAMES[lang]
-    state = LISTING_STRINGS[f"{article.status[code]}_label"][lang]
-    return f"{names[code]} ({state})" if lang == "en" else f"{names[code]}（{state}）"
 
 
 def tag_counts(articles: list[Article]) -> Counter[str]:

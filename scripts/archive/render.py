@@ -59,7 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "translators": {"en": "the archive's editors", "zh": "本站编辑"},
     "attachments": {"en": "Image attachments (links to the distributor's site)", "zh": "图片附件（链接至发布方网站）"},
     "editor_note": {"en": "Editor's note", "zh": "编者按"},
-    "bilingual_view": {"en": "Read English and Chinese side by side", "zh": "中英对照阅读"},
+    "bilingual_view": {"en": "Show the Chinese text alongside", "zh": "显示英文对照"},
     "related": {"en": "Related articles", "zh": "相关文章"},
 }
 RELATED_LIMIT = 5
@@ -264,12 +264,11 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
         )
     languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
     items.append(f"- **{label['language']}**{colon}{languages}")
-    bilingual = f"[{STRINGS['bilingual_view'][lang]}]({href(article_path(article, lang), f'bilingual/{article.slug}.{lang}.md')})"
-    items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)} {bilingual}")
+    items.append(f"- **{label['this_page']}**{colon}{_status_line(article, lang)}")
     return items
 
 
-def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
+def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary, searched: bool) -> list[str]:
     """The article's tags grouped for readers (places, organisations, people…), each linked to its page.
 
     Written as HTML, like every long list of links the build makes: Python-Markdown and MkDocs spend far more
@@ -289,7 +288,8 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
             )
             items.append(f"<li><strong>{group[lang]}</strong>{_COLON[lang]}{links}</li>")
     heading = f"## {STRINGS['tags'][lang]}"
-    return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags" data-pagefind-body>', *items, "</ul>", ""]
+    opening = '<ul class="article-tags" data-pagefind-body>' if searched else '<ul class="article-tags">'
+    return [heading, "", rules.RAW_HTML_MARK + opening, *items, "</ul>", ""]
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
@@ -304,24 +304,37 @@ def _related_section(article: Article, related: list[Article], lang: PageLang) -
     return [f"## {STRINGS['related'][lang]}", "", rules.RAW_HTML_MARK + '<ul class="related">', *items, "</ul>", ""]
 
 
-def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
-    """The article's text as one HTML block the search indexes; untranslated paragraphs carry the original's lang.
+def _body(article: Article, lang: PageLang, hant: bool = False, searched: bool = False) -> list[str]:
+    """The article's text as one HTML block; untranslated paragraphs carry the original's lang.
 
-    The Traditional original is not searched: its text is the Chinese page's, in other characters.
+    Where both languages have a paragraph, the other language's follows it, hidden until the reader ticks the
+    box above the text (CSS shows them side by side on wide screens): the bilingual view is part of the page.
+    On the searched page (rules.SEARCHED_LANGUAGE) both languages are indexed.
     """
-    paragraphs = []
+    other: PageLang = rules.OTHER_LANGUAGE[lang]
+    rows = []
     for block in article.blocks:
         if block.kind == "attachment":
             continue
         text = block.hant if hant else block.text(lang)
         attrs = ' class="caption"' if block.kind == "caption" else ""
+        counterpart = None if hant or text is None else block.text(other)
         if text is None:
             text = block.text(article.original_lang) or ""
             attrs += f' lang="{rules.HTML_LANG[article.original_lang]}"'
-        paragraphs.append(f"<p{attrs}>{escape_html(text)}</p>")
-    searched = "" if hant else " data-pagefind-body"
-    opening = f'{rules.RAW_HTML_MARK}<div class="article-text"{searched}>'
-    lines = [opening, *paragraphs, "</div>", ""] if paragraphs else []
+        shown = f"<p{attrs}>{escape_html(text)}</p>"
+        if counterpart:
+            hidden = f'<p lang="{rules.HTML_LANG[other]}" class="other-language">'
+            shown = f'<div class="pair">{shown}{hidden}{escape_html(counterpart)}</p></div>'
+        rows.append(shown)
+    if any(row.startswith('<div class="pair">') for row in rows):
+        toggle = STRINGS["bilingual_view"][lang]
+        rows.insert(
+            0,
+            f'<input type="checkbox" id="both-languages" class="both-languages"><label for="both-languages" data-pagefind-ignore>{toggle}</label>',
+        )
+    opening = f'{rules.RAW_HTML_MARK}<div class="article-text"{" data-pagefind-body" if searched else ""}>'
+    lines = [opening, *rows, "</div>", ""] if rows else []
     attachments = [block for block in article.blocks if block.kind == "attachment"]
     if attachments:
         lines += [f"## {STRINGS['attachments'][lang]}", ""]
@@ -332,10 +345,15 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     return lines
 
 
-def _search_facets(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
-    """Hidden elements Pagefind reads: the page's filters (language, year, country, city) and its language."""
+def _search_facets(article: Article, vocabulary: Vocabulary) -> list[str]:
+    """Hidden elements Pagefind reads: filters (original language, year, country, city), the Chinese title and
+    the original languages for assets/search.js, and the tags' Chinese names cut for the search."""
     names = rules.SEARCH_FILTER_NAMES
-    facets = [(names["language"], rules.PAGE_LANGUAGE_NAMES[lang][lang])]
+    originals = list(dict.fromkeys("en" if code == "en" else "zh" for code in article.languages))
+    facets = [
+        (names["language"], f"{rules.PAGE_LANGUAGE_NAMES['en'][code]} · {rules.PAGE_LANGUAGE_NAMES['zh'][code]}")
+        for code in originals
+    ]
     if article.date.year:
         facets.append((names["year"], str(article.date.year)))
     for key, kind in rules.SEARCH_FILTER_KINDS.items():
@@ -345,7 +363,8 @@ def _search_facets(article: Article, lang: PageLang, vocabulary: Vocabulary) -> 
             if vocabulary[tag].kind == kind
         ]
     spans = [f'<span data-pagefind-filter="{escape_html(name)}">{escape_html(value)}</span>' for name, value in facets]
-    spans.append(f'<span data-pagefind-meta="language">{lang}</span>')
+    spans.append(f'<span data-pagefind-meta="title_zh">{escape_html(page_title(article, "zh"))}</span>')
+    spans.append(f'<span data-pagefind-meta="original">{" ".join(originals)}</span>')
     # Searched, never shown: the Chinese names of the article's tags, cut as assets/search.js cuts a query.
     names = sorted({spaced_name(name) for tag in article.tags for name in chinese_names(vocabulary[tag])})
     # Weighted low, so that excerpts come from the article's own text where it has the words.
@@ -414,8 +433,9 @@ def render_article(
     meta = _page_front_matter(article, lang, vocabulary, hant)
     meta.update(_head_front_matter(article, lang, vocabulary, hant, site_url, meta))
     heading = article.hant_title if hant and article.hant_title else page_title(article, lang)
-    # Pagefind's result title; the heading is outside the searched text, which starts below the facts.
-    lines = [front_matter(meta), f'# {escape(heading)} {{: data-pagefind-meta="title" }}', ""]
+    searched = lang == rules.SEARCHED_LANGUAGE and not hant
+    title_meta = ' {: data-pagefind-meta="title" }' if searched else ""  # the search result's title
+    lines = [front_matter(meta), f"# {escape(heading)}{title_meta}", ""]
     title = article.title[lang]
     if title and title.origin == "editor":
         lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
@@ -432,10 +452,11 @@ def render_article(
             "{: .editor-note }",
             "",
         ]
-    lines += _body(article, lang, hant)
+    lines += _body(article, lang, hant, searched)
     if not hant:
-        lines += _tag_section(article, lang, vocabulary) + _related_section(article, related or [], lang)
-        lines += _search_facets(article, lang, vocabulary)
+        lines += _tag_section(article, lang, vocabulary, searched) + _related_section(article, related or [], lang)
+    if searched:
+        lines += _search_facets(article, vocabulary)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

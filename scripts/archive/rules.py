@@ -211,10 +211,12 @@ TAG_KINDS_NOT_MATCHED = frozenset({"media"})
 # they are, unparsed (its own HTML parser was most of MkDocs' time); without the hook they still render alike.
 RAW_HTML_MARK = "<!-- html -->"
 
-# --- Search filters (Pagefind). One index holds both languages, so a filter's name and values are the same on
-# every page, in both languages: "Country · 国家" → "Japan · 日本". Tag kinds give the country and city filters.
+# --- Search (Pagefind). One page per article is searched: the English page (at the site's root), which carries
+# the text in both languages; assets/search.js sends a Chinese reader to the Chinese page. So a filter's name and
+# values are bilingual: "Country · 国家" → "Japan · 日本"; "language" is the language the source published in.
+SEARCHED_LANGUAGE = "en"
 SEARCH_FILTER_NAMES = {
-    "language": "Language · 语言",
+    "language": "Original language · 原文语言",
     "year": "Year · 年份",
     "country": "Country · 国家",
     "city": "City · 城市",

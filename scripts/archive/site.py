@@ -16,7 +16,6 @@ from .listings import (
     Where,
     by_tag,
     by_year,
-    render_bilingual,
     render_home,
     render_tag,
     render_tag_index,
@@ -136,8 +135,6 @@ def render_site(
         for article in articles:
             text = render_article(article, lang, vocabulary, related=related[article.slug], site_url=site_url)
             add(article_path(article, lang), text, article.date.iso)
-            path = f"bilingual/{article.slug}.{lang}.md"
-            add(path, render_bilingual(article, lang, where(path)), article.date.iso)
         for article in articles:
             if article.is_traditional and lang == "zh":
                 text = render_article(article, "zh", vocabulary, hant=True, site_url=site_url)

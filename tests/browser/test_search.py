@@ -33,8 +33,8 @@ PHONE_QUERIES = [("/zh/", "江南区"), ("/", "Gangnam")]
 TOP = 5
 WAIT_MS = 20_000  # for the search index to load and answer, on a slow CI machine
 
-# An article page in either language: /articles/<slug>/ or /zh/articles/<slug>/ (not the -hant original, a tag page
-# or the bilingual view).
+# An article page in either language: /articles/<slug>/ or /zh/articles/<slug>/ (not the -hant original or a tag
+# page).
 ARTICLE = re.compile(r"/articles/([^/?#]+)/")
 
 
@@ -97,24 +97,34 @@ def test_search_finds_the_article_on_a_phone(phone_page: Page, base_url: str, ho
     check_found(results, QUERIES[query], f"phone search for {query!r} from {home}")
 
 
-@pytest.mark.parametrize(("home", "labels"), [("/", ("English", "Chinese")), ("/zh/", ("英文", "中文"))])
-def test_each_result_says_which_language_it_is_in(
-    desktop_page: Page, base_url: str, home: str, labels: tuple[str, str]
+@pytest.mark.parametrize(
+    ("home", "said"),
+    [("/", ("Original: Chinese", "Original: English and Chinese")), ("/zh/", ("原文: 中文", "原文: 中英文"))],
+)
+def test_results_lead_to_the_readers_language_and_say_the_original(
+    desktop_page: Page, base_url: str, home: str, said: tuple[str, str]
 ) -> None:
-    """One index holds both languages, so every result says which one it is in, in the reader's language."""
-    search(desktop_page, base_url + home, "SK")
+    """One result per article, leading to the page in the reader's language, saying what the source published in."""
+    search(desktop_page, base_url + home, "韩国")
     shown = desktop_page.eval_on_selector_all(
         ".pagefind-ui__result",
         """results => results.map(result => [
             result.querySelector('.pagefind-ui__result-link').href,
+            result.querySelector('.pagefind-ui__result-link').textContent.trim(),
             [...result.querySelectorAll('.pagefind-ui__result-tag')].map(tag => tag.textContent.trim()),
         ])""",
     )
-    assert {"/zh/" in href for href, _ in shown} == {True, False}, "expected results in both languages"
-    key = "Language" if home == "/" else "语言"
-    for href, tags in shown:
-        name = labels[1] if "/zh/" in href else labels[0]
-        assert f"{key}: {name}" in tags, f"{href} is labelled {tags}"
+    assert shown, "no results"
+    slugs = [ARTICLE.search(href)[1] for href, _, _ in shown]
+    assert len(slugs) == len(set(slugs)), f"an article is listed twice: {slugs}"
+    for href, title, _ in shown:
+        assert ("/zh/" in href) == (home == "/zh/"), f"{href} is not in the reader's language"
+        assert bool(re.search("[\u4e00-\u9fff]", title)) == (home == "/zh/"), (
+            f"{title!r} is not in the reader's language"
+        )
+    labels = {ARTICLE.search(href)[1]: tags for href, _, tags in shown}
+    assert said[0] in labels["wuxi-delegation-korea-investment-seminar"], labels  # a Chinese original
+    assert said[1] in labels["licheng-gangnam-sister-city-ties"], labels  # published in both languages
 
 
 def apply_filter(page: Page, name: str, value: str) -> None:
@@ -128,31 +138,36 @@ def apply_filter(page: Page, name: str, value: str) -> None:
 
 
 def tags_of(site_dir: Path, href: str) -> str:
-    """The built page a result leads to, for checking what it is tagged with."""
-    path = re.sub(r"^https?://[^/]+/", "", href)
+    """The built English page of the article a result leads to, for checking its tags and filters."""
+    path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
     return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
 
 def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str, site_dir: Path) -> None:
-    """Ticking a filter keeps only the articles it names: Chinese pages, then Korea, then Seoul."""
-    results = search(desktop_page, base_url + "/", "济南")
-    assert {"/zh/" in href for _, href in results} == {True, False}
-    apply_filter(desktop_page, "Language · 语言", "中文")
-    results = type_query(desktop_page, "济南")
-    assert results and all("/zh/" in href for _, href in results), results
-    for name, value, tag in (
-        ("Country · 国家", "South Korea · 韩国", "south-korea"),
-        ("City · 城市", "Seoul · 首尔", "seoul"),
-    ):
+    """Ticking a filter keeps only the articles it names: Chinese originals, then Korea, then Seoul."""
+    results = search(desktop_page, base_url + "/", "Korea 韩国")
+    everything = len(results)
+    steps = (
+        ("Original language · 原文语言", "Chinese · 中文", '">Chinese · 中文</span>'),
+        ("Country · 国家", "South Korea · 韩国", "/tags/south-korea/"),
+        ("City · 城市", "Seoul · 首尔", "/tags/seoul/"),
+    )
+    for name, value, mark in steps:
         apply_filter(desktop_page, name, value)
-        results = type_query(desktop_page, "济南")
+        results = type_query(desktop_page, "Korea 韩国")
         assert results, f"nothing left after ticking {value}"
         for _, href in results:
-            assert f"/tags/{tag}/" in tags_of(site_dir, href), f"{href} is not tagged {value}"
+            assert mark in tags_of(site_dir, href), f"{href} does not have {value}"
+    assert len(results) <= everything
 
 
 def test_search_filters_name_each_of_country_city_year_and_language(desktop_page: Page, base_url: str) -> None:
     """The filter panel offers the four filters, in both languages' words."""
     search(desktop_page, base_url + "/zh/", "济南")
     names = desktop_page.eval_on_selector_all(".pagefind-ui__filter-name", "names => names.map(n => n.textContent)")
-    assert sorted(name.strip() for name in names) == ["City · 城市", "Country · 国家", "Language · 语言", "Year · 年份"]
+    assert sorted(name.strip() for name in names) == [
+        "City · 城市",
+        "Country · 国家",
+        "Original language · 原文语言",
+        "Year · 年份",
+    ]
