@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Build the site from docs/ (`make build`): one MkDocs process per language at once, merged, then searched.
+"""Build the site from docs/ (`make build`): one MkDocs process per language and the search index, all at once.
 
 mkdocs-static-i18n renders the languages one after the other in one process, so one core idles. Here each
 language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks which one; the other
-language's pass renders only the nav pages), both running together. The default language's output is the
-site; every other language's folder (zh/) comes from its own process. Pagefind then indexes the merged site.
+language's pass renders only the nav pages), both running together, and Pagefind indexes the build's search
+documents (docs/.search/) beside them. The default language's output is the site; every other language's
+folder (zh/) comes from its own process; the search bundle goes to pagefind/.
 The result is byte for byte what one plain `mkdocs build` writes (tests/test_site.py checks it), and site/ is
 replaced whole, only once everything has succeeded.
 """
@@ -22,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mkdocs_hooks import index_site  # noqa: E402
+from archive.site import SEARCH_DOCUMENTS  # noqa: E402
+from mkdocs_hooks import finish_index, index_search  # noqa: E402
 
 DEFAULT_LANGUAGE = "en"  # mkdocs.yml: served at the site's root
 OTHER_LANGUAGES = ("zh",)  # each served from its own folder, /zh/
@@ -35,11 +37,13 @@ def build_language(lang: str, site_dir: Path) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def build_site(site: Path) -> None:
-    """Replace `site` with a freshly built, merged and indexed site; leave it untouched on any failure."""
+def build_site(site: Path) -> dict[str, float]:
+    """Replace `site` with a freshly built, merged and indexed site (untouched on any failure); seconds per step."""
     work = site.parent / f".{site.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     languages = (DEFAULT_LANGUAGE, *OTHER_LANGUAGES)
+    started = time.perf_counter()
+    search = index_search(str(ROOT / "docs" / SEARCH_DOCUMENTS), str(work / "pagefind"))
     processes = {lang: build_language(lang, work / lang) for lang in languages}
     failed = []
     for lang, process in processes.items():
@@ -48,6 +52,12 @@ def build_site(site: Path) -> None:
             failed.append(f"mkdocs build ({lang}) failed:\n{output}")
         elif output.strip():
             print(output, end="", file=sys.stderr)
+    built = time.perf_counter()
+    try:
+        finish_index(search)
+    except SystemExit as error:
+        failed.append(str(error))
+    indexed = time.perf_counter()
     if failed:
         shutil.rmtree(work, ignore_errors=True)
         raise SystemExit("\n".join(failed))
@@ -55,7 +65,7 @@ def build_site(site: Path) -> None:
     for lang in OTHER_LANGUAGES:
         shutil.rmtree(merged / lang)
         (work / lang / lang).rename(merged / lang)
-    index_site(str(merged))
+    (work / "pagefind").rename(merged / "pagefind")
     old = site.parent / f".{site.name}-old"
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
@@ -63,6 +73,7 @@ def build_site(site: Path) -> None:
     merged.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
+    return {"mkdocs": built - started, "search index, after mkdocs": indexed - built}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site_dir", nargs="?", default="site", help="where the site goes (default: site)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    build_site((ROOT / args.site_dir).resolve())
-    print(f"site built in {args.site_dir}/ in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    steps = build_site((ROOT / args.site_dir).resolve())
+    took = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in steps.items())
+    print(f"site built in {args.site_dir}/ in {time.perf_counter() - started:.1f} s ({took})", file=sys.stderr)
     return 0
 
 

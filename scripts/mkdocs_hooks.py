@@ -8,9 +8,10 @@ hands MkDocs and Material what the build prepared in each page's front matter:
 - and it drops Material's per-page hreflang <link>s from the head: the theme's script fetches sitemap.xml
   beside each one (a 404 per page view); the sitemap carries the same alternates.
 
-Search: once every language is built, Pagefind indexes the site (settings in pagefind.yml). For `make build`,
-scripts/build_site.py runs one MkDocs process per language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a
-process renders; it skips the other language's pages), merges the two and runs Pagefind itself.
+Search: once every language is built, Pagefind indexes the build's search documents (docs/.search/, settings in
+pagefind.yml) into site_dir/pagefind/. For `make build`, scripts/build_site.py runs one MkDocs process per
+language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders; it skips the other language's
+pages) and Pagefind beside them, then merges the three.
 
 Language links are made absolute from site_url, as hreflang requires.
 
@@ -42,6 +43,7 @@ def _importable() -> None:
 
 _importable()
 from archive.rules import RAW_HTML_MARK  # noqa: E402
+from archive.site import SEARCH_DOCUMENTS  # noqa: E402
 
 # Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
 _NAV_PAGES = {"index.md", "tags/index.md"}
@@ -174,16 +176,23 @@ def on_files(files, config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages into site_dir
 def on_post_build(config):
-    """Index the whole site for search once every language is in site_dir (not after each language's pass)."""
+    """Give the site its search index once every language is in site_dir (not after each language's pass)."""
     if _i18n(config).building or os.environ.get("ARCHIVE_BUILD_LANGUAGE"):
         return
-    index_site(config.site_dir)
+    finish_index(
+        index_search(os.path.join(config.docs_dir, SEARCH_DOCUMENTS), os.path.join(config.site_dir, "pagefind"))
+    )
 
 
-def index_site(site_dir: str) -> None:
-    """Run Pagefind (pagefind.yml beside mkdocs.yml) on a built site; its output goes to site_dir/pagefind/."""
+def index_search(documents: str, bundle: str) -> subprocess.Popen:
+    """Start Pagefind (settings in pagefind.yml) on the build's search documents, writing its bundle; wait for it
+    with finish_index."""
     project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    command = [sys.executable, "-m", "pagefind", "--site", os.path.abspath(site_dir)]
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+    command = [sys.executable, "-m", "pagefind", "--site", documents, "--output-path", os.path.abspath(bundle)]
+    return subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_index(process: subprocess.Popen) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"pagefind failed:\n{output}")

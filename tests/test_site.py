@@ -191,27 +191,33 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     assert sorted(offenders) == []
 
 
+def search_document(site: Path, slug: str) -> str:
+    """What the search indexes of one article (docs/.search/ of the built project)."""
+    return (site.parent / "docs" / ".search" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+
+
 def test_search_indexes_each_article_once_with_both_languages(site: Path) -> None:
-    """Pagefind indexes one page per article, the English one, which holds the Chinese text too; no listing."""
-    articles = sorted(p.parent.name for p in (site / "articles").glob("*/index.html"))
-    searched = sorted(
-        page.relative_to(site).parent.as_posix()
-        for page in site.rglob("index.html")
-        if "data-pagefind-body" in page.read_text(encoding="utf-8")
+    """One search document per article, at the English page's address, holding both languages; no page of the
+    site itself is indexed (they would repeat the text)."""
+    articles = sorted(
+        p.parent.name for p in (site / "articles").glob("*/index.html") if not p.parent.name.endswith("-hant")
     )
-    assert searched == [f"articles/{slug}" for slug in articles]
+    documents = site.parent / "docs" / ".search" / "articles"
+    assert sorted(p.name for p in documents.iterdir()) == articles
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert [language["page_count"] for language in entry["languages"].values()] == [len(searched)]
-    page = read(site, "articles/licheng-gangnam-sister-city-ties")
-    text = page[page.index('<div class="article-text" data-pagefind-body>') :]
-    assert "Wen Haisheng" in text and "文海生" in text[: text.index("</div>\n")]
+    assert [language["page_count"] for language in entry["languages"].values()] == [len(articles)]
+    assert not [page for page in site.rglob("index.html") if "data-pagefind" in page.read_text(encoding="utf-8")]
+    document = search_document(site, "licheng-gangnam-sister-city-ties")
+    assert "Wen Haisheng" in document and "副区长文海生随济南市访问团" in document and "Gangnam District" in document
+    assert '<h1 data-pagefind-meta="title">Licheng District, Jinan and Gangnam District, Seoul' in document
+    assert '<span data-pagefind-meta="title_zh">济南市历城区与首尔市江南区' in document
 
 
 def test_search_filters_name_country_city_year_and_original_language(site: Path) -> None:
-    """Each searched page tells the search its filters, in both languages' words."""
+    """Each search document gives the search its filters, in both languages' words."""
     filters = re.findall(
         r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>',
-        read(site, "articles/qingdao-delegation-xue-qingguo-tokyo"),
+        search_document(site, "qingdao-delegation-xue-qingguo-tokyo"),
     )
     assert ("Original language · 原文语言", "Chinese · 中文") in filters
     assert ("Country · 国家", "Japan · 日本") in filters
@@ -219,7 +225,8 @@ def test_search_filters_name_country_city_year_and_original_language(site: Path)
     assert ("City · 城市", "Tokyo · 东京") in filters
     assert not [value for name, value in filters if name == "Year · 年份"], "this article's year is unknown"
     gangnam = re.findall(
-        r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>', read(site, "articles/licheng-gangnam-sister-city-ties")
+        r'<span data-pagefind-filter="([^"]+)">([^<]+)</span>',
+        search_document(site, "licheng-gangnam-sister-city-ties"),
     )
     assert ("Year · 年份", "2025") in gangnam
     assert {value for name, value in gangnam if name.startswith("Original")} == {"English · 英文", "Chinese · 中文"}
@@ -254,6 +261,7 @@ def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
     assert {"文海生", "SK海力士", "歷城區"} <= set(names)
     assert "成果转化" not in names  # a topic: an ordinary word, cut alike by the indexer and the browser
     assert names == sorted(names, key=lambda name: (-len(name), name))  # longest first, as search.js replaces
-    page = read(site, "articles/licheng-gangnam-sister-city-ties")
-    [indexed] = re.findall(r'<span class="search-names" data-pagefind-body[^>]*>([^<]*)</span>', page)
+    [indexed] = re.findall(
+        r'<p data-pagefind-weight="0.5">([^<]*)</p>', search_document(site, "licheng-gangnam-sister-city-ties")
+    )
     assert {"文 海 生", "江 南 区", "歷 城 區"} <= set(indexed.split(" · "))

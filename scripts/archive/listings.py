@@ -66,8 +66,9 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 # Listings show at most this many tags per article, the most specific kinds first.
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
-# Articles per listing page: keeps home, year and tag pages small however large the archive grows.
-LISTING_PAGE_SIZE = 50
+# Articles per listing page: keeps home, year and tag pages small however large the archive grows (100 entries
+# are about 35 KB compressed), and the number of pages MkDocs renders in check (a broad tag lists thousands).
+LISTING_PAGE_SIZE = 100
 
 
 def tag_link(tag_id: str, prefix: str) -> str:

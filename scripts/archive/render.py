@@ -268,11 +268,11 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
     return items
 
 
-def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary, searched: bool) -> list[str]:
+def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list[str]:
     """The article's tags grouped for readers (places, organisations, people…), each linked to its page.
 
     Written as HTML, like every long list of links the build makes: Python-Markdown and MkDocs spend far more
-    time on a Markdown link than on a raw HTML block. The labels are searched: a name on its own is segmented
+    time on a Markdown link than on a raw HTML block.
     the way a reader's query for it is, which a name inside a Chinese sentence is not.
     """
     if not article.tags:
@@ -288,8 +288,7 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary, searc
             )
             items.append(f"<li><strong>{group[lang]}</strong>{_COLON[lang]}{links}</li>")
     heading = f"## {STRINGS['tags'][lang]}"
-    opening = '<ul class="article-tags" data-pagefind-body>' if searched else '<ul class="article-tags">'
-    return [heading, "", rules.RAW_HTML_MARK + opening, *items, "</ul>", ""]
+    return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags">', *items, "</ul>", ""]
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
@@ -304,12 +303,11 @@ def _related_section(article: Article, related: list[Article], lang: PageLang) -
     return [f"## {STRINGS['related'][lang]}", "", rules.RAW_HTML_MARK + '<ul class="related">', *items, "</ul>", ""]
 
 
-def _body(article: Article, lang: PageLang, hant: bool = False, searched: bool = False) -> list[str]:
+def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     """The article's text as one HTML block; untranslated paragraphs carry the original's lang.
 
     Where both languages have a paragraph, the other language's follows it, hidden until the reader ticks the
     box above the text (CSS shows them side by side on wide screens): the bilingual view is part of the page.
-    On the searched page (rules.SEARCHED_LANGUAGE) both languages are indexed.
     """
     other: PageLang = rules.OTHER_LANGUAGE[lang]
     rows = []
@@ -331,9 +329,9 @@ def _body(article: Article, lang: PageLang, hant: bool = False, searched: bool =
         toggle = STRINGS["bilingual_view"][lang]
         rows.insert(
             0,
-            f'<input type="checkbox" id="both-languages" class="both-languages"><label for="both-languages" data-pagefind-ignore>{toggle}</label>',
+            f'<input type="checkbox" id="both-languages" class="both-languages"><label for="both-languages">{toggle}</label>',
         )
-    opening = f'{rules.RAW_HTML_MARK}<div class="article-text"{" data-pagefind-body" if searched else ""}>'
+    opening = f'{rules.RAW_HTML_MARK}<div class="article-text">'
     lines = [opening, *rows, "</div>", ""] if rows else []
     attachments = [block for block in article.blocks if block.kind == "attachment"]
     if attachments:
@@ -345,9 +343,14 @@ def _body(article: Article, lang: PageLang, hant: bool = False, searched: bool =
     return lines
 
 
-def _search_facets(article: Article, vocabulary: Vocabulary) -> list[str]:
-    """Hidden elements Pagefind reads: filters (original language, year, country, city), the Chinese title and
-    the original languages for assets/search.js, and the tags' Chinese names cut for the search."""
+def render_search_document(article: Article, vocabulary: Vocabulary) -> str:
+    """What the search indexes of an article, as a small HTML document for Pagefind (docs/.search/, not published).
+
+    Both languages' titles, text and tag labels, so one result per article finds either language; the filters
+    (original language, year, country, city); the Chinese title and the original languages for assets/search.js;
+    and the tags' Chinese names cut one Han character at a time (rules.SEARCH_NAME_PIECE), weighted low so that
+    excerpts come from the text. Seed text is escaped like every page's.
+    """
     names = rules.SEARCH_FILTER_NAMES
     originals = list(dict.fromkeys("en" if code == "en" else "zh" for code in article.languages))
     facets = [
@@ -362,16 +365,23 @@ def _search_facets(article: Article, vocabulary: Vocabulary) -> list[str]:
             for tag in article.tags
             if vocabulary[tag].kind == kind
         ]
-    spans = [f'<span data-pagefind-filter="{escape_html(name)}">{escape_html(value)}</span>' for name, value in facets]
-    spans.append(f'<span data-pagefind-meta="title_zh">{escape_html(page_title(article, "zh"))}</span>')
-    spans.append(f'<span data-pagefind-meta="original">{" ".join(originals)}</span>')
-    # Searched, never shown: the Chinese names of the article's tags, cut as assets/search.js cuts a query.
-    names = sorted({spaced_name(name) for tag in article.tags for name in chinese_names(vocabulary[tag])})
-    # Weighted low, so that excerpts come from the article's own text where it has the words.
-    spans.append(
-        f'<span class="search-names" data-pagefind-body data-pagefind-weight="0.5">{escape_html(" · ".join(names))}</span>'
-    )
-    return [rules.RAW_HTML_MARK + '<div class="search-facets" hidden>', *spans, "</div>", ""]
+    texts = [text for block in article.blocks if block.kind != "attachment" for text in (block.en, block.zh) if text]
+    labels = [vocabulary[tag].label(lang) for tag in article.tags for lang in rules.PAGE_LANGUAGES]
+    cut = sorted({spaced_name(name) for tag in article.tags for name in chinese_names(vocabulary[tag])})
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="{rules.HTML_LANG[article.original_lang]}"><head><meta charset="utf-8"><title>{escape_html(article.slug)}</title></head><body>',
+        f'<h1 data-pagefind-meta="title">{escape_html(page_title(article, "en"))}</h1>',
+        f"<div data-pagefind-body><p>{escape_html(page_title(article, 'zh'))}</p>",
+        *(f"<p>{escape_html(text)}</p>" for text in texts),
+        f"<p>{escape_html(' · '.join(labels))}</p>",
+        f'<p data-pagefind-weight="0.5">{escape_html(" · ".join(cut))}</p></div>',
+        *(f'<span data-pagefind-filter="{escape_html(name)}">{escape_html(value)}</span>' for name, value in facets),
+        f'<span data-pagefind-meta="title_zh">{escape_html(page_title(article, "zh"))}</span>',
+        f'<span data-pagefind-meta="original">{" ".join(originals)}</span>',
+        "</body></html>",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def chinese_names(tag: Tag) -> list[str]:
@@ -433,9 +443,7 @@ def render_article(
     meta = _page_front_matter(article, lang, vocabulary, hant)
     meta.update(_head_front_matter(article, lang, vocabulary, hant, site_url, meta))
     heading = article.hant_title if hant and article.hant_title else page_title(article, lang)
-    searched = lang == rules.SEARCHED_LANGUAGE and not hant
-    title_meta = ' {: data-pagefind-meta="title" }' if searched else ""  # the search result's title
-    lines = [front_matter(meta), f"# {escape(heading)}{title_meta}", ""]
+    lines = [front_matter(meta), f"# {escape(heading)}", ""]
     title = article.title[lang]
     if title and title.origin == "editor":
         lines += [STRINGS["title_editor"][lang], "{: .title-note }", ""]
@@ -452,11 +460,9 @@ def render_article(
             "{: .editor-note }",
             "",
         ]
-    lines += _body(article, lang, hant, searched)
+    lines += _body(article, lang, hant)
     if not hant:
-        lines += _tag_section(article, lang, vocabulary, searched) + _related_section(article, related or [], lang)
-    if searched:
-        lines += _search_facets(article, vocabulary)
+        lines += _tag_section(article, lang, vocabulary) + _related_section(article, related or [], lang)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

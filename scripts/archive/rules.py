@@ -211,10 +211,10 @@ TAG_KINDS_NOT_MATCHED = frozenset({"media"})
 # they are, unparsed (its own HTML parser was most of MkDocs' time); without the hook they still render alike.
 RAW_HTML_MARK = "<!-- html -->"
 
-# --- Search (Pagefind). One page per article is searched: the English page (at the site's root), which carries
-# the text in both languages; assets/search.js sends a Chinese reader to the Chinese page. So a filter's name and
-# values are bilingual: "Country · 国家" → "Japan · 日本"; "language" is the language the source published in.
-SEARCHED_LANGUAGE = "en"
+# --- Search (Pagefind). One search document per article, with the text in both languages (render.py:
+# render_search_document); its address is the English page's, and assets/search.js sends a Chinese reader to
+# the Chinese page. So a filter's name and values are bilingual: "Country · 国家" → "Japan · 日本"; "language" is
+# the language the source published in.
 SEARCH_FILTER_NAMES = {
     "language": "Original language · 原文语言",
     "year": "Year · 年份",

@@ -23,9 +23,11 @@ from .listings import (
     tag_counts,
 )
 from .model import Article
-from .render import RELATED_LIMIT, article_path, chinese_names, render_article
+from .render import RELATED_LIMIT, article_path, chinese_names, render_article, render_search_document
 from .tags import Vocabulary
 
+# What the search indexes, one small HTML document per article: MkDocs skips folders whose name starts with a dot.
+SEARCH_DOCUMENTS = ".search"
 # A tag on more than this many articles (or this share of them) says too little to relate two articles.
 RELATED_COMMON = (20, 0.25)
 
@@ -144,6 +146,8 @@ def render_site(
     for lang in rules.PAGE_LANGUAGES:
         pages["sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml"] = render_sitemap(lang, lastmods, site_url)
     pages["search-names.json"] = render_search_names(vocabulary)
+    for article in articles:  # at the English page's address: Pagefind's result links are the documents' paths
+        pages[f"{SEARCH_DOCUMENTS}/articles/{article.slug}/index.html"] = render_search_document(article, vocabulary)
     return dict(sorted(pages.items()))
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
 # "bilingual" held the separate bilingual views (now part of each article page); listed so old ones are removed.
-GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page")
+# ".search": the search documents (site.py), which MkDocs does not publish.
+GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page", ".search")
 # Single generated files at the top of docs/ (the home pages must live there).
 GENERATED_FILES = (
     "index.en.md",

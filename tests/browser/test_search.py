@@ -138,9 +138,9 @@ def apply_filter(page: Page, name: str, value: str) -> None:
 
 
 def tags_of(site_dir: Path, href: str) -> str:
-    """The built English page of the article a result leads to, for checking its tags and filters."""
+    """What the search knows of the article a result leads to (its search document), to check tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
-    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+    return (site_dir.parent / "docs" / ".search" / path / "index.html").read_text(encoding="utf-8")
 
 
 def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str, site_dir: Path) -> None:
@@ -149,8 +149,8 @@ def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page,
     everything = len(results)
     steps = (
         ("Original language · 原文语言", "Chinese · 中文", '">Chinese · 中文</span>'),
-        ("Country · 国家", "South Korea · 韩国", "/tags/south-korea/"),
-        ("City · 城市", "Seoul · 首尔", "/tags/seoul/"),
+        ("Country · 国家", "South Korea · 韩国", '">South Korea · 韩国</span>'),
+        ("City · 城市", "Seoul · 首尔", '">Seoul · 首尔</span>'),
     )
     for name, value, mark in steps:
         apply_filter(desktop_page, name, value)
@@ -164,6 +164,7 @@ def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page,
 def test_search_filters_name_each_of_country_city_year_and_language(desktop_page: Page, base_url: str) -> None:
     """The filter panel offers the four filters, in both languages' words."""
     search(desktop_page, base_url + "/zh/", "济南")
+    expect(desktop_page.locator(".pagefind-ui__filter-name")).to_have_count(4, timeout=WAIT_MS)
     names = desktop_page.eval_on_selector_all(".pagefind-ui__filter-name", "names => names.map(n => n.textContent)")
     assert sorted(name.strip() for name in names) == [
         "City · 城市",

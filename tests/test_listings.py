@@ -1,0 +1,51 @@
+"""Listings split into pages, so that no page grows with the archive (issue 5): home, year and tag pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.listings import LISTING_PAGE_SIZE
+from archive.load import load_archive
+from archive.site import render_site
+from bench import make_archive
+
+COUNT = 2 * LISTING_PAGE_SIZE + 7  # three pages: full, full, seven
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    seeds = Path(tmp_path_factory.mktemp("archive")) / "seeds"
+    make_archive(seeds, COUNT)
+    archive = load_archive(seeds)
+    assert archive.errors == []
+    return render_site(archive.articles, archive.vocabulary)
+
+
+def entries(page: str) -> list[str]:
+    """The article slugs a listing page shows, in order."""
+    return re.findall(r'<h2><a href="[^"]*articles/([^/"]+)/">', page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_lists_every_article_once_across_its_pages(pages: dict[str, str], lang: str) -> None:
+    paths = [f"index.{lang}.md", f"page/2.{lang}.md", f"page/3.{lang}.md"]
+    assert f"page/4.{lang}.md" not in pages
+    shown = [entries(pages[path]) for path in paths]
+    assert [len(slugs) for slugs in shown] == [LISTING_PAGE_SIZE, LISTING_PAGE_SIZE, COUNT - 2 * LISTING_PAGE_SIZE]
+    everything = [slug for slugs in shown for slug in slugs]
+    assert len(set(everything)) == COUNT
+
+
+def test_pages_link_newer_and_older(pages: dict[str, str]) -> None:
+    first, middle, last = (pages[path] for path in ("index.en.md", "page/2.en.md", "page/3.en.md"))
+    assert "[Older →](page/2/)" in first and "Newer" not in first
+    assert "[← Newer](../../)" in middle and "[Older →](../3/)" in middle
+    assert "Page 3 of 3" in last and "Older" not in last
+
+
+def test_no_tag_page_lists_more_than_a_page_of_articles(pages: dict[str, str]) -> None:
+    tag_pages = [page for path, page in pages.items() if path.startswith("tags/") and "/index." not in path]
+    assert tag_pages and max(len(entries(page)) for page in tag_pages) == LISTING_PAGE_SIZE
