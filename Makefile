@@ -49,7 +49,7 @@ hooks: ## install a git pre-commit hook that runs `make check` when seeds/ chang
 check: $(INSTALLED) ## validate seeds, metadata, translations and tags without writing anything
 	$(PY) scripts/build.py --check
 
-build: docs ## build the static site into site/: both languages at once, then the search index (warnings are errors)
+build: $(INSTALLED) ## build docs/ and the static site into site/: both languages and the search at once (warnings are errors)
 	$(PY) scripts/build_site.py site
 
 serve: docs ## build the pages and serve the archive at http://$(ADDR)/

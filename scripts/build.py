@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Build the archive's Markdown pages from seeds/: report every problem, then write docs/ or nothing."""
+"""Build the archive's Markdown pages from seeds/: report every problem, then write docs/ or nothing.
+
+Also writes build/search/: one small HTML document per article, what the search (Pagefind) indexes.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -14,8 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
-from archive.site import render_site  # noqa: E402
+from archive.site import render_search_documents, render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
+
+SEARCH = ROOT / "build" / "search"  # the search documents; pagefind.yml and the hooks index them
 
 
 def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -33,10 +39,13 @@ def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
     return value if value.endswith("/") else value + "/"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | None = None) -> int:
+    """The build's command line; on_search_written runs once the search documents are on disk (so that
+    scripts/build_site.py can index them while the pages are written and rendered)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder to write pages into (default: docs/)")
+    parser.add_argument("--search", type=Path, default=SEARCH, help="folder for search documents (build/search/)")
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     args = parser.parse_args(argv)
 
@@ -50,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
+    write_pages(args.search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
+    if on_search_written:
+        on_search_written()
     report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary, site_url()))
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",

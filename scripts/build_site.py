@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Build the site from docs/ (`make build`): one MkDocs process per language and the search index, all at once.
+"""Build the whole site (`make build`): the archive build, the search index and one MkDocs process per language,
+overlapping so that both cores work.
 
-mkdocs-static-i18n renders the languages one after the other in one process, so one core idles. Here each
-language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks which one; the other
-language's pass renders only the nav pages), both running together, and Pagefind indexes the build's search
-documents (docs/.search/) beside them. The default language's output is the site; every other language's
-folder (zh/) comes from its own process; the search bundle goes to pagefind/.
+The archive build (scripts/build.py) writes the search documents first; Pagefind indexes them on the other core
+while the build renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
+process, so here each language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks
+which one; the other language's pass renders only the nav pages), both running together. The default
+language's output is the site; every other language's folder (zh/) comes from its own process; the search
+bundle goes to pagefind/.
 The result is byte for byte what one plain `mkdocs build` writes (tests/test_site.py checks it), and site/ is
 replaced whole, only once everything has succeeded.
 """
@@ -23,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from archive.site import SEARCH_DOCUMENTS  # noqa: E402
+import build  # noqa: E402
 from mkdocs_hooks import finish_index, index_search  # noqa: E402
 
 DEFAULT_LANGUAGE = "en"  # mkdocs.yml: served at the site's root
@@ -38,12 +40,21 @@ def build_language(lang: str, site_dir: Path) -> subprocess.Popen:
 
 
 def build_site(site: Path) -> dict[str, float]:
-    """Replace `site` with a freshly built, merged and indexed site (untouched on any failure); seconds per step."""
+    """Build docs/ from seeds/, then replace `site` with a freshly built, merged and indexed site (untouched on
+    any failure); seconds per step."""
     work = site.parent / f".{site.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     languages = (DEFAULT_LANGUAGE, *OTHER_LANGUAGES)
     started = time.perf_counter()
-    search = index_search(str(ROOT / "docs" / SEARCH_DOCUMENTS), str(work / "pagefind"))
+    searches: list[subprocess.Popen] = []
+    if build.main(
+        [], on_search_written=lambda: searches.append(index_search(str(build.SEARCH), str(work / "pagefind")))
+    ):
+        for search in searches:
+            search.kill()
+        raise SystemExit(1)  # build.py has printed every problem
+    [search] = searches
+    docs = time.perf_counter()
     processes = {lang: build_language(lang, work / lang) for lang in languages}
     failed = []
     for lang, process in processes.items():
@@ -73,7 +84,7 @@ def build_site(site: Path) -> dict[str, float]:
     merged.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
-    return {"mkdocs": built - started, "search index, after mkdocs": indexed - built}
+    return {"archive build": docs - started, "mkdocs": built - docs, "search index, after mkdocs": indexed - built}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -175,6 +175,5 @@ def build_env() -> dict[str, str]:
 def run_build(project: Path) -> Path:
     """Build a project copy exactly as `make build` does (archive build, then both languages and search); site/."""
     env = build_env()
-    for script in ("scripts/build.py", "scripts/build_site.py"):
-        subprocess.run([sys.executable, script], cwd=project, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, env=env, check=True, capture_output=True)
     return project / "site"

@@ -8,10 +8,10 @@ hands MkDocs and Material what the build prepared in each page's front matter:
 - and it drops Material's per-page hreflang <link>s from the head: the theme's script fetches sitemap.xml
   beside each one (a 404 per page view); the sitemap carries the same alternates.
 
-Search: once every language is built, Pagefind indexes the build's search documents (docs/.search/, settings in
-pagefind.yml) into site_dir/pagefind/. For `make build`, scripts/build_site.py runs one MkDocs process per
-language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders; it skips the other language's
-pages) and Pagefind beside them, then merges the three.
+Search: once every language is built, Pagefind indexes the build's search documents (build/search/, settings in
+pagefind.yml) into site_dir/pagefind/. For `make build`, scripts/build_site.py runs Pagefind itself, beside the
+rest, and one MkDocs process per language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders;
+it skips the other language's pages), then merges them.
 
 Language links are made absolute from site_url, as hreflang requires.
 
@@ -43,7 +43,6 @@ def _importable() -> None:
 
 _importable()
 from archive.rules import RAW_HTML_MARK  # noqa: E402
-from archive.site import SEARCH_DOCUMENTS  # noqa: E402
 
 # Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
 _NAV_PAGES = {"index.md", "tags/index.md"}
@@ -179,9 +178,7 @@ def on_post_build(config):
     """Give the site its search index once every language is in site_dir (not after each language's pass)."""
     if _i18n(config).building or os.environ.get("ARCHIVE_BUILD_LANGUAGE"):
         return
-    finish_index(
-        index_search(os.path.join(config.docs_dir, SEARCH_DOCUMENTS), os.path.join(config.site_dir, "pagefind"))
-    )
+    finish_index(index_search(str(SCRIPTS.parent / "build" / "search"), os.path.join(config.site_dir, "pagefind")))
 
 
 def index_search(documents: str, bundle: str) -> subprocess.Popen:

@@ -35,6 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         seeds = copy_founding_seeds(Path(scratch) / "seeds")
         command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds), "--docs", str(GOLDEN)]
+        command += ["--search", str(GOLDEN / "search")]
         return subprocess.run(command, check=False).returncode
 
 

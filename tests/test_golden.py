@@ -11,7 +11,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from archive.load import load_archive
-from archive.site import render_site
+from archive.site import render_search_documents, render_site
 from conftest import ROOT
 from golden_build import copy_founding_seeds
 
@@ -20,7 +20,7 @@ SITE_URL = "http://127.0.0.1:8000/"  # what `make golden` builds with (mkdocs.ym
 
 
 def golden_files() -> dict[str, str]:
-    """Every generated page and feed in tests/golden/."""
+    """Every generated page and feed in tests/golden/, and the search documents in tests/golden/search/."""
     return {
         path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(GOLDEN.rglob("*"))
@@ -38,7 +38,11 @@ def founding(tmp_path_factory: pytest.TempPathFactory):
 def pages(founding) -> dict[str, str]:
     archive = founding
     assert [str(problem) for problem in archive.problems] == []
-    return render_site(archive.articles, archive.vocabulary, SITE_URL)
+    search = render_search_documents(archive.articles, archive.vocabulary)
+    return {
+        **render_site(archive.articles, archive.vocabulary, SITE_URL),
+        **{f"search/{p}": d for p, d in search.items()},
+    }
 
 
 def test_the_same_pages_exist(pages: dict[str, str]) -> None:

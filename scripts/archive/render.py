@@ -344,7 +344,7 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
 
 
 def render_search_document(article: Article, vocabulary: Vocabulary) -> str:
-    """What the search indexes of an article, as a small HTML document for Pagefind (docs/.search/, not published).
+    """What the search indexes of an article, as a small HTML document for Pagefind (build/search/, not published).
 
     Both languages' titles, text and tag labels, so one result per article finds either language; the filters
     (original language, year, country, city); the Chinese title and the original languages for assets/search.js;

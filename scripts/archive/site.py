@@ -26,8 +26,6 @@ from .model import Article
 from .render import RELATED_LIMIT, article_path, chinese_names, render_article, render_search_document
 from .tags import Vocabulary
 
-# What the search indexes, one small HTML document per article: MkDocs skips folders whose name starts with a dot.
-SEARCH_DOCUMENTS = ".search"
 # A tag on more than this many articles (or this share of them) says too little to relate two articles.
 RELATED_COMMON = (20, 0.25)
 
@@ -146,8 +144,6 @@ def render_site(
     for lang in rules.PAGE_LANGUAGES:
         pages["sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml"] = render_sitemap(lang, lastmods, site_url)
     pages["search-names.json"] = render_search_names(vocabulary)
-    for article in articles:  # at the English page's address: Pagefind's result links are the documents' paths
-        pages[f"{SEARCH_DOCUMENTS}/articles/{article.slug}/index.html"] = render_search_document(article, vocabulary)
     return dict(sorted(pages.items()))
 
 
@@ -176,3 +172,9 @@ def render_search_names(vocabulary: Vocabulary) -> str:
     """The vocabulary's Chinese names, longest first, for assets/search.js to cut in a reader's query."""
     names = {name for tag in vocabulary.tags.values() for name in chinese_names(tag)}
     return json.dumps(sorted(names, key=lambda name: (-len(name), name)), ensure_ascii=False, indent=0) + "\n"
+
+
+def render_search_documents(articles: list[Article], vocabulary: Vocabulary) -> dict[str, str]:
+    """What the search indexes, one small HTML document per article, at the English page's address (Pagefind's
+    result links are the documents' paths)."""
+    return {f"articles/{article.slug}/index.html": render_search_document(article, vocabulary) for article in articles}

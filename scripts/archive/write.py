@@ -9,8 +9,7 @@ from pathlib import Path
 
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
 # "bilingual" held the separate bilingual views (now part of each article page); listed so old ones are removed.
-# ".search": the search documents (site.py), which MkDocs does not publish.
-GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page", ".search")
+GENERATED_DIRS = ("articles", "bilingual", "tags", "archive", "page")
 # Single generated files at the top of docs/ (the home pages must live there).
 GENERATED_FILES = (
     "index.en.md",
@@ -35,10 +34,12 @@ class WriteReport:
     removed: int
 
 
-def read_generated(docs: Path) -> dict[str, bytes]:
+def read_generated(
+    docs: Path, dirs: tuple[str, ...] = GENERATED_DIRS, files: tuple[str, ...] = GENERATED_FILES
+) -> dict[str, bytes]:
     """The generated files now on disk, by path relative to docs/."""
-    paths = [docs / name for name in GENERATED_FILES if (docs / name).is_file()]
-    for folder in GENERATED_DIRS:
+    paths = [docs / name for name in files if (docs / name).is_file()]
+    for folder in dirs:
         if (docs / folder).is_dir():
             paths += sorted(path for path in (docs / folder).rglob("*") if path.is_file())
     with ThreadPoolExecutor(IO_THREADS) as pool:
@@ -46,15 +47,15 @@ def read_generated(docs: Path) -> dict[str, bytes]:
     return {path.relative_to(docs).as_posix(): data for path, data in zip(paths, contents, strict=True)}
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
-    """Make the generated folders hold exactly `pages`: staged in full, then swapped in folder by folder."""
+def write_pages(
+    docs: Path, pages: dict[str, str], dirs: tuple[str, ...] = GENERATED_DIRS, files: tuple[str, ...] = GENERATED_FILES
+) -> WriteReport:
+    """Make the generated folders (and files) hold exactly `pages`: staged in full, then swapped in folder by folder."""
     wanted = {path: text.encode("utf-8") for path, text in pages.items()}
-    outside = sorted(
-        path for path in wanted if path.split("/", 1)[0] not in GENERATED_DIRS and path not in GENERATED_FILES
-    )
+    outside = sorted(path for path in wanted if path.split("/", 1)[0] not in dirs and path not in files)
     if outside:
-        raise ValueError(f"page outside the generated folders {GENERATED_DIRS}: {outside[0]}")
-    current = read_generated(docs)
+        raise ValueError(f"page outside the generated folders {dirs}: {outside[0]}")
+    current = read_generated(docs, dirs, files)
     if current == wanted:
         return WriteReport(0, 0)
     staging = docs / STAGING
@@ -63,7 +64,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
         folder.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(IO_THREADS) as pool:
         list(pool.map(lambda item: (staging / item[0]).write_bytes(item[1]), wanted.items()))  # raises any error
-    for folder in GENERATED_DIRS:
+    for folder in dirs:
         (staging / folder).mkdir(parents=True, exist_ok=True)
         old = docs / f".{folder}.old"
         shutil.rmtree(old, ignore_errors=True)
@@ -71,7 +72,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
             (docs / folder).rename(old)
         (staging / folder).rename(docs / folder)
         shutil.rmtree(old, ignore_errors=True)
-    for name in GENERATED_FILES:
+    for name in files:
         if (staging / name).exists():
             (staging / name).replace(docs / name)  # atomic on one file system
         else:

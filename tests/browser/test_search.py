@@ -140,7 +140,7 @@ def apply_filter(page: Page, name: str, value: str) -> None:
 def tags_of(site_dir: Path, href: str) -> str:
     """What the search knows of the article a result leads to (its search document), to check tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
-    return (site_dir.parent / "docs" / ".search" / path / "index.html").read_text(encoding="utf-8")
+    return (site_dir.parent / "build" / "search" / path / "index.html").read_text(encoding="utf-8")
 
 
 def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str, site_dir: Path) -> None:
