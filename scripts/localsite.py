@@ -46,13 +46,11 @@ PAGES = [
 PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
 
-# True once Pagefind's interface has answered `query` ("3 results for X", "找到 3 个 X 的相关结果", "No results for
-# X"; not "Searching for X...") and every result shown has its link: a reader sees the finished list.
+# True once the search (docs/assets/search.js) has answered `query` ("3 results for X", "找到 3 个 X 的相关结果",
+# "No results for X"; not "Searching for X…"): the reader sees the finished list.
 SEARCH_ANSWERED = """([query]) => {
-    const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
-    const results = [...document.querySelectorAll('.pagefind-ui__result')];
-    return message.includes(query) && !message.endsWith('...')
-        && results.every(result => result.querySelector('.pagefind-ui__result-link'));
+    const status = document.querySelector('.archive-search__status')?.textContent ?? '';
+    return status.includes(query) && !status.endsWith('…');
 }"""
 
 CHROMIUM = "/usr/bin/chromium"

@@ -1,26 +1,66 @@
-// The header's search: a button opens a dialog, and Pagefind's interface is loaded into it the first time, so a
-// page downloads no search code until its reader searches. One page per article is indexed, the English one,
-// which carries the text in both languages (scripts/archive/rules.py: SEARCHED_LANGUAGE); a Chinese reader's
-// results lead to the Chinese pages, with their Chinese titles. Each result says its original language.
+// The header's search. A button opens a dialog; the first time, Pagefind's search code and index are loaded
+// (nothing before: a page costs no search bytes until its reader searches), and the filters only when the
+// reader opens them (they are as large again as the first query). One search document per article holds both
+// languages (scripts/archive/render.py: render_search_document); a Chinese reader's results lead to the Chinese
+// pages, with their Chinese titles, and each result says the language its source was published in.
 //
 // Names: Pagefind's indexer and the browser cut Chinese into words with different dictionaries (文海生 is
-// indexed 文|海生 but searched 文海|生). Article pages therefore also index the vocabulary's names one Han
-// character at a time (scripts/archive/render.py), and a query is cut the same way where it holds one of those
-// names (search-names.json, written by the build). The pattern matches rules.SEARCH_NAME_PIECE.
+// indexed 文|海生 but searched 文海|生). The search documents therefore also hold the vocabulary's names one
+// Han character at a time, and a query is cut the same way where it holds one of those names (search-names.json,
+// written by the build). The pattern matches rules.SEARCH_NAME_PIECE.
 (() => {
   const dialog = document.getElementById("archive-search");
   if (!dialog) return;
   const root = new URL(dialog.dataset.root, document.baseURI);
-  const bundle = new URL("pagefind/", root);
   const reader = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
-  const ORIGINAL = {
-    en: { key: "Original", en: "English", zh: "Chinese", both: "English and Chinese" },
-    zh: { key: "原文", en: "英文", zh: "中文", both: "中英文" },
-  };
+  const WORDS = {
+    en: {
+      original: "Original",
+      en: "English",
+      zh: "Chinese",
+      both: "English and Chinese",
+      results: (n, q) => `${n} result${n === 1 ? "" : "s"} for ${q}`,
+      none: (q) => `No results for ${q}`,
+      searching: (q) => `Searching for ${q}…`,
+    },
+    zh: {
+      original: "原文",
+      en: "英文",
+      zh: "中文",
+      both: "中英文",
+      results: (n, q) => `找到 ${n} 个 ${q} 的相关结果`,
+      none: (q) => `没有找到 ${q} 的相关结果`,
+      searching: (q) => `正在搜索 ${q}…`,
+    },
+  }[reader];
+  const PAGE = 10; // results shown at a time
   const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   const PIECE = new RegExp(`[${HAN}]|[^\\s${HAN}]+`, "gu");
+  const input = dialog.querySelector(".archive-search__input");
+  const status = dialog.querySelector(".archive-search__status");
+  const list = dialog.querySelector(".archive-search__results");
+  const more = dialog.querySelector(".archive-search__more");
+  const filterPanel = dialog.querySelector(".archive-search__filters");
+  const filterGroups = dialog.querySelector(".archive-search__filter-groups");
+  const chosen = {}; // filter name -> values ticked
   let loading = null;
   let names = [];
+  let results = [];
+  let shown = 0;
+  let searchId = 0;
+
+  function load() {
+    loading ??= (async () => {
+      const [module, list] = await Promise.all([
+        import(new URL("pagefind/pagefind.js", root).href),
+        fetch(new URL("search-names.json", root)).then((response) => (response.ok ? response.json() : [])),
+      ]);
+      names = list; // longest first, so 江南区企划经济局 is cut before 江南区
+      await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+      return module;
+    })();
+    return loading;
+  }
 
   function cutNames(term) {
     for (const name of names) {
@@ -29,56 +69,115 @@
     return term.replace(/\s+/g, " ").trim();
   }
 
-  function inReadersLanguage(result) {
-    const words = ORIGINAL[reader];
-    const { original = "", title_zh: titleZh, ...meta } = result.meta;
-    const languages = original.split(" ").filter(Boolean);
-    const said = languages.length > 1 ? words.both : words[languages[0]];
-    result.meta = said ? { ...meta, [words.key]: said } : meta;
-    if (reader === "zh") {
-      if (titleZh) result.meta.title = titleZh;
-      const path = result.url.startsWith(root.pathname) ? result.url.slice(root.pathname.length) : result.url;
-      result.url = `${root.pathname}zh/${path}`;
-    }
-    return result;
+  // Pagefind's excerpt is text with "<" and ">" escaped and the matches in <mark>: built as DOM, never as HTML.
+  function excerpt(text) {
+    const p = document.createElement("p");
+    text.split(/(<mark>.*?<\/mark>)/).forEach((piece) => {
+      const marked = piece.startsWith("<mark>");
+      const plain = (marked ? piece.slice(6, -7) : piece).replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+      const node = marked ? document.createElement("mark") : document.createTextNode(plain);
+      if (marked) node.textContent = plain;
+      p.append(node);
+    });
+    return p;
   }
 
-  function load() {
-    loading ??= new Promise((resolve, reject) => {
-      const style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = new URL("pagefind-ui.css", bundle).href;
-      const script = document.createElement("script");
-      script.src = new URL("pagefind-ui.js", bundle).href;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.append(style, script);
-    })
-      .then(() => fetch(new URL("search-names.json", root)))
-      .then((response) => (response.ok ? response.json() : []))
-      .then((list) => {
-        names = list; // longest first, so 江南区企划经济局 is cut before 江南区
-        return new PagefindUI({
-          element: "#archive-search-ui",
-          bundlePath: bundle.pathname,
-          baseUrl: root.pathname,
-          showImages: false,
-          showSubResults: false,
-          debounceTimeoutMs: 0, // results as the reader types: Pagefind answers in milliseconds once loaded
-          processTerm: cutNames,
-          processResult: inReadersLanguage,
+  function item(data) {
+    const { title, title_zh: titleZh, original = "" } = data.meta;
+    const languages = original.split(" ").filter(Boolean);
+    let url = data.url;
+    if (reader === "zh") url = `${root.pathname}zh/${url.slice(root.pathname.length)}`;
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = url;
+    link.className = "archive-search__title";
+    link.textContent = (reader === "zh" && titleZh) || title;
+    const said = document.createElement("span");
+    said.className = "archive-search__original";
+    said.textContent = `${WORDS.original}: ${languages.length > 1 ? WORDS.both : WORDS[languages[0]] ?? ""}`;
+    li.append(link, excerpt(data.excerpt), said);
+    return li;
+  }
+
+  async function showMore(id) {
+    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
+    if (id !== searchId) return;
+    list.append(...batch.map(item));
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function search() {
+    const id = ++searchId;
+    const query = input.value.trim();
+    if (!query) {
+      status.textContent = "";
+      list.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    status.textContent = WORDS.searching(query);
+    const engine = await load();
+    const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length));
+    const answer = await engine.search(cutNames(query), { filters });
+    if (id !== searchId || !answer) return;
+    results = answer.results;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(id);
+    if (id !== searchId) return;
+    status.textContent = results.length ? WORDS.results(results.length, query) : WORDS.none(query);
+    if (filterPanel.open) countFilters(answer.filters);
+  }
+
+  function countFilters(counts) {
+    for (const box of filterGroups.querySelectorAll("input")) {
+      const count = counts?.[box.name]?.[box.value];
+      box.nextElementSibling.dataset.count = count ?? 0;
+    }
+  }
+
+  async function showFilters() {
+    if (filterGroups.childElementCount) return;
+    const engine = await load();
+    const all = await engine.filters();
+    for (const [name, values] of Object.entries(all)) {
+      const group = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.textContent = name;
+      group.append(legend);
+      for (const [value, count] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
+        const label = document.createElement("label");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        const text = document.createElement("span");
+        text.textContent = value;
+        text.dataset.count = count;
+        box.addEventListener("change", () => {
+          chosen[name] = [...group.querySelectorAll("input:checked")].map((checked) => checked.value);
+          search();
         });
-      });
-    return loading;
+        label.append(box, text);
+        group.append(label);
+      }
+      filterGroups.append(group);
+    }
   }
 
   function open() {
     dialog.showModal();
-    load().then(() => dialog.querySelector(".pagefind-ui__search-input")?.focus());
+    input.focus();
+    load(); // start fetching while the reader types
   }
 
+  input.addEventListener("input", search);
+  dialog.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
+  more.addEventListener("click", () => showMore(searchId));
+  filterPanel.addEventListener("toggle", () => filterPanel.open && showFilters().then(search));
   for (const button of document.querySelectorAll("[data-archive-search-open]")) button.addEventListener("click", open);
-  dialog.querySelector("[data-archive-search-close]")?.addEventListener("click", () => dialog.close());
+  dialog.querySelector("[data-archive-search-close]").addEventListener("click", () => dialog.close());
   // A click on the backdrop (outside the dialog's box) closes it, as Escape does.
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog) dialog.close();

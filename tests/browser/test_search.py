@@ -54,12 +54,12 @@ def open_search(page: Page, url: str) -> None:
 
 def type_query(page: Page, query: str) -> list[tuple[str, str]]:
     """Type query into the open search box; return the (title, address) of each result shown."""
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator("#archive-search-input")
     box.fill(query)
     box.press("End")  # a key press, as after an input method's text
     page.wait_for_function(SEARCH_ANSWERED, arg=[query], timeout=WAIT_MS)
     return page.eval_on_selector_all(
-        ".pagefind-ui__result-link", "links => links.map(link => [link.textContent.trim(), link.href])"
+        ".archive-search__results .archive-search__title", "links => links.map(link => [link.textContent, link.href])"
     )
 
 
@@ -107,11 +107,11 @@ def test_results_lead_to_the_readers_language_and_say_the_original(
     """One result per article, leading to the page in the reader's language, saying what the source published in."""
     search(desktop_page, base_url + home, "韩国")
     shown = desktop_page.eval_on_selector_all(
-        ".pagefind-ui__result",
+        ".archive-search__results li",
         """results => results.map(result => [
-            result.querySelector('.pagefind-ui__result-link').href,
-            result.querySelector('.pagefind-ui__result-link').textContent.trim(),
-            [...result.querySelectorAll('.pagefind-ui__result-tag')].map(tag => tag.textContent.trim()),
+            result.querySelector('.archive-search__title').href,
+            result.querySelector('.archive-search__title').textContent,
+            result.querySelector('.archive-search__original').textContent,
         ])""",
     )
     assert shown, "no results"
@@ -123,18 +123,17 @@ def test_results_lead_to_the_readers_language_and_say_the_original(
             f"{title!r} is not in the reader's language"
         )
     labels = {ARTICLE.search(href)[1]: tags for href, _, tags in shown}
-    assert said[0] in labels["wuxi-delegation-korea-investment-seminar"], labels  # a Chinese original
-    assert said[1] in labels["licheng-gangnam-sister-city-ties"], labels  # published in both languages
+    assert labels["wuxi-delegation-korea-investment-seminar"] == said[0], labels  # a Chinese original
+    assert labels["licheng-gangnam-sister-city-ties"] == said[1], labels  # published in both languages
 
 
 def apply_filter(page: Page, name: str, value: str) -> None:
-    """Open a filter group in the search's filter panel and tick one value, as a reader does."""
-    group = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text=name))
-    if not group.evaluate("details => details.open"):
-        group.locator("summary").click()
-    box = group.get_by_label(re.compile("^" + re.escape(value)))
-    box.click()  # Pagefind redraws the panel as results change, so wait for the tick rather than `check()` it
-    expect(box).to_be_checked(timeout=WAIT_MS)
+    """Open the search's filters if they are closed and tick one value, as a reader does."""
+    panel = page.locator(".archive-search__filters")
+    if not panel.evaluate("details => details.open"):
+        panel.locator("summary").click()
+    group = panel.locator("fieldset", has=page.locator("legend", has_text=name))
+    group.get_by_label(re.compile("^" + re.escape(value))).check(timeout=WAIT_MS)
 
 
 def tags_of(site_dir: Path, href: str) -> str:
@@ -164,8 +163,10 @@ def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page,
 def test_search_filters_name_each_of_country_city_year_and_language(desktop_page: Page, base_url: str) -> None:
     """The filter panel offers the four filters, in both languages' words."""
     search(desktop_page, base_url + "/zh/", "济南")
-    expect(desktop_page.locator(".pagefind-ui__filter-name")).to_have_count(4, timeout=WAIT_MS)
-    names = desktop_page.eval_on_selector_all(".pagefind-ui__filter-name", "names => names.map(n => n.textContent)")
+    desktop_page.click(".archive-search__filters summary")
+    legends = desktop_page.locator(".archive-search__filters legend")
+    expect(legends).to_have_count(4, timeout=WAIT_MS)
+    names = legends.all_text_contents()
     assert sorted(name.strip() for name in names) == [
         "City · 城市",
         "Country · 国家",
