@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seeds (default: seeds/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder to write pages into (default: docs/)")
-    parser.add_argument("--search", type=Path, default=SEARCH, help="folder for search documents (build/search/)")
+    parser.add_argument(
+        "--search", type=Path, help="folder for search documents (default: build/search/ beside the docs folder)"
+    )
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     args = parser.parse_args(argv)
 
@@ -59,7 +61,8 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
     if args.check:
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
-    write_pages(args.search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
+    search = args.search or args.docs.resolve().parent / "build" / "search"
+    write_pages(search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
     if on_search_written:
         on_search_written()
     report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary, site_url()))

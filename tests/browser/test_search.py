@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from localsite import PHONE, SEARCH_ANSWERED
+from localsite import PHONE, ROOT, SEARCH_ANSWERED
 
 # Query -> the articles (by slug) a reader must find among the first results, whichever language's page they land on.
 QUERIES = {
@@ -136,13 +135,14 @@ def apply_filter(page: Page, name: str, value: str) -> None:
     group.get_by_label(re.compile("^" + re.escape(value))).check(timeout=WAIT_MS)
 
 
-def tags_of(site_dir: Path, href: str) -> str:
-    """What the search knows of the article a result leads to (its search document), to check tags and filters."""
+def tags_of(href: str) -> str:
+    """What the search knows of the article a result leads to (its search document, which the build that made
+    the site wrote to build/search/), to check its tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
-    return (site_dir.parent / "build" / "search" / path / "index.html").read_text(encoding="utf-8")
+    return (ROOT / "build" / "search" / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str, site_dir: Path) -> None:
+def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str) -> None:
     """Ticking a filter keeps only the articles it names: Chinese originals, then Korea, then Seoul."""
     results = search(desktop_page, base_url + "/", "Korea 韩国")
     everything = len(results)
@@ -156,7 +156,7 @@ def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page,
         results = type_query(desktop_page, "Korea 韩国")
         assert results, f"nothing left after ticking {value}"
         for _, href in results:
-            assert mark in tags_of(site_dir, href), f"{href} does not have {value}"
+            assert mark in tags_of(href), f"{href} does not have {value}"
     assert len(results) <= everything
 
 
