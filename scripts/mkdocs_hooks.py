@@ -151,10 +151,8 @@ def on_post_page(output, page, config):
     output = _HTML_LANG.sub(
         lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
     )
-    output = _HREFLANG_LINK.sub("", output)
-    if meta.get("head_html"):
-        output = output.replace("</head>", meta["head_html"] + "</head>", 1)
-    return output
+    head, body = output.split("</head>", 1)  # the links are in <head>: no need to scan the whole page
+    return _HREFLANG_LINK.sub("", head) + (meta.get("head_html") or "") + "</head>" + body
 
 
 def _i18n(config):
