@@ -21,7 +21,13 @@ from archive.load import load_archive  # noqa: E402
 from archive.site import render_search_documents, render_site  # noqa: E402
 from archive.write import write_pages  # noqa: E402
 
-SEARCH = ROOT / "build" / "search"  # the search documents; pagefind.yml and the hooks index them
+
+def search_folder(docs: Path) -> Path:
+    """Where the search documents of a docs folder go: build/search/ beside it (Pagefind indexes them)."""
+    return docs.resolve().parent / "build" / "search"
+
+
+SEARCH = search_folder(ROOT / "docs")
 
 
 def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -61,7 +67,7 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
     if args.check:
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
-    search = args.search or args.docs.resolve().parent / "build" / "search"
+    search = args.search or search_folder(args.docs)
     write_pages(search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
     if on_search_written:
         on_search_written()

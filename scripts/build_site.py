@@ -8,8 +8,8 @@ process, so here each language gets its own `mkdocs build --strict` (ARCHIVE_BUI
 which one; the other language's pass renders only the nav pages), both running together. The default
 language's output is the site; every other language's folder (zh/) comes from its own process; the search
 bundle goes to pagefind/.
-The result is byte for byte what one plain `mkdocs build` writes (tests/test_site.py checks it), and site/ is
-replaced whole, only once everything has succeeded.
+The pages are byte for byte what one plain `mkdocs build` writes (tests/test_site.py checks it; Pagefind's own
+files differ from run to run), and site/ is replaced whole, only once everything has succeeded.
 """
 
 from __future__ import annotations

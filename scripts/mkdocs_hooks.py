@@ -21,6 +21,8 @@ seed, a translation or seeds/tags.yml updates the page in the browser; mkdocs.ym
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import re
 import subprocess
@@ -43,6 +45,17 @@ def _importable() -> None:
 
 _importable()
 from archive.rules import RAW_HTML_MARK  # noqa: E402
+
+
+@functools.cache
+def _build():
+    """scripts/build.py, the same build `make docs` runs; loaded from its file, since a build/ folder in the
+    project (where the search documents go) would shadow `import build`."""
+    spec = importlib.util.spec_from_file_location("archive_build", SCRIPTS / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 # Pages every build keeps whatever language it renders: nav links to them, and strict mode fails without them.
 _NAV_PAGES = {"index.md", "tags/index.md"}
@@ -100,8 +113,7 @@ def on_pre_build(config):
     """While serving, regenerate docs/ from seeds/ first; with errors, print them and keep the last good pages."""
     if not _serving:
         return
-    _importable()
-    import build  # scripts/build.py: the same build `make docs` runs
+    build = _build()
 
     # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.
     global _inputs_seen
@@ -176,7 +188,8 @@ def on_post_build(config):
     """Give the site its search index once every language is in site_dir (not after each language's pass)."""
     if _i18n(config).building or os.environ.get("ARCHIVE_BUILD_LANGUAGE"):
         return
-    finish_index(index_search(str(SCRIPTS.parent / "build" / "search"), os.path.join(config.site_dir, "pagefind")))
+    search = _build().search_folder(Path(config.docs_dir))
+    finish_index(index_search(str(search), os.path.join(config.site_dir, "pagefind")))
 
 
 def index_search(documents: str, bundle: str) -> subprocess.Popen:
