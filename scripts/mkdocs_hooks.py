@@ -35,15 +35,8 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
 SCRIPTS = Path(__file__).resolve().parent  # the archive package and build.py
-
-
-def _importable() -> None:
-    """Put scripts/ on sys.path: MkDocs adds a hook's folder only while it loads the hook."""
-    if str(SCRIPTS) not in sys.path:
-        sys.path.insert(0, str(SCRIPTS))
-
-
-_importable()
+if str(SCRIPTS) not in sys.path:  # MkDocs puts a hook's folder on sys.path only while it loads the hook
+    sys.path.insert(0, str(SCRIPTS))
 from archive.rules import RAW_HTML_MARK  # noqa: E402
 
 

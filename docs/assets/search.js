@@ -34,7 +34,7 @@
     },
   }[reader];
   const PAGE = 10; // results shown at a time
-  const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ebef}"; // rules.HAN
   const PIECE = new RegExp(`[${HAN}]|[^\\s${HAN}]+`, "gu");
   const input = dialog.querySelector(".archive-search__input");
   const status = dialog.querySelector(".archive-search__status");

@@ -11,7 +11,6 @@ import opencc
 
 from . import rules
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -44,7 +43,7 @@ def strip_pinyin(text: str) -> str:
 
 
 def _is_cjk(char: str) -> bool:
-    return bool(_HAN.match(char)) or char in rules.CJK_PUNCTUATION
+    return bool(rules.HAN.match(char)) or char in rules.CJK_PUNCTUATION
 
 
 def full_width_punctuation(text: str) -> str:
@@ -66,7 +65,7 @@ def collapse_spaces(text: str) -> str:
 
 
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+    return len(rules.HAN.findall(text))
 
 
 @lru_cache(maxsize=4096)  # parsing asks about the same line several times

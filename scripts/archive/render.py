@@ -80,10 +80,15 @@ _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def _one_line(text: str) -> str:
+    """The text on one line, without control characters (never text, and Python-Markdown's placeholders)."""
+    return " ".join(_CONTROL.sub("", text).splitlines()).strip()
+
+
 @lru_cache(maxsize=16384)  # tag labels, outlets and dates recur on every page
 def escape(text: str) -> str:
     """Make text render as exactly these characters: no HTML, no emphasis, no list, no template."""
-    text = " ".join(_CONTROL.sub("", text).splitlines()).strip()
+    text = _one_line(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_ESCAPE.sub(r"\\\1", text)
     # Block syntax only counts at the start of a line, and each block is one line.
@@ -98,7 +103,7 @@ def escape(text: str) -> str:
 
 def escape_html(text: str) -> str:
     """Text as HTML character data and attribute values: one line, no control characters, no markup."""
-    return html.escape(" ".join(_CONTROL.sub("", text).splitlines()).strip())
+    return html.escape(_one_line(text))
 
 
 def front_matter(data: dict) -> str:
@@ -273,7 +278,6 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
 
     Written as HTML, like every long list of links the build makes: Python-Markdown and MkDocs spend far more
     time on a Markdown link than on a raw HTML block.
-    the way a reader's query for it is, which a name inside a Chinese sentence is not.
     """
     if not article.tags:
         return []
@@ -311,6 +315,7 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     """
     other: PageLang = rules.OTHER_LANGUAGE[lang]
     rows = []
+    paired = False
     for block in article.blocks:
         if block.kind == "attachment":
             continue
@@ -324,8 +329,9 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
         if counterpart:
             hidden = f'<p lang="{rules.HTML_LANG[other]}" class="other-language">'
             shown = f'<div class="pair">{shown}{hidden}{escape_html(counterpart)}</p></div>'
+            paired = True
         rows.append(shown)
-    if any(row.startswith('<div class="pair">') for row in rows):
+    if paired:
         toggle = STRINGS["bilingual_view"][lang]
         rows.insert(
             0,
@@ -359,9 +365,9 @@ def render_search_document(article: Article, vocabulary: Vocabulary) -> str:
     ]
     if article.date.year:
         facets.append((names["year"], str(article.date.year)))
-    for key, kind in rules.SEARCH_FILTER_KINDS.items():
+    for kind in rules.SEARCH_FILTER_KINDS:
         facets += [
-            (names[key], f"{vocabulary[tag].en} · {vocabulary[tag].zh}")
+            (names[kind], f"{vocabulary[tag].en} · {vocabulary[tag].zh}")
             for tag in article.tags
             if vocabulary[tag].kind == kind
         ]
@@ -389,16 +395,12 @@ def chinese_names(tag: Tag) -> list[str]:
     if tag.kind in rules.SEARCH_UNNAMED_KINDS:
         return []
     names = (*tag.names("zh-Hans"), *tag.names("zh-Hant"))
-    return [name for name in names if rules.SEARCH_HAN.search(name)]
+    return [name for name in names if rules.HAN.search(name)]
 
 
 def spaced_name(name: str) -> str:
     """'SK海力士' → 'SK 海 力 士': how the search indexes a name and how a reader's query for it is cut."""
-    return " ".join(_pieces(name))
-
-
-def _pieces(name: str) -> list[str]:
-    return rules.SEARCH_NAME_PIECE.findall(name)
+    return " ".join(rules.SEARCH_NAME_PIECE.findall(name))
 
 
 def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> dict:

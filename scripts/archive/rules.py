@@ -195,7 +195,6 @@ TAG_KINDS = {
     "topic": ("Industries and topics", "产业与主题"),
     "event": ("Event types", "活动类型"),
 }
-# Kinds the build never assigns from the text alone: media are credited, not written about.
 # How tags are grouped for readers: several kinds read as one group.
 TAG_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "events": (("event",), {"en": "Event types", "zh": "活动类型"}),
@@ -204,7 +203,15 @@ TAG_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "people": (("person",), {"en": "People", "zh": "人物"}),
     "topics": (("topic",), {"en": "Industries and topics", "zh": "产业与主题"}),
 }
+# Kinds the build never assigns from the text alone: media are credited, not written about.
 TAG_KINDS_NOT_MATCHED = frozenset({"media"})
+
+TAG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAG_KEYS = frozenset({"id", "kind", "en", "zh", "aliases", "parent"})
+TAG_ALIAS_LANGUAGES = frozenset({"en", "zh-Hans", "zh-Hant"})
+
+# --- One Han character (CJK ideographs, extensions A and B, compatibility ideographs).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 # --- Raw HTML blocks. The build writes long lists of links and the article text as HTML; a block starts with
 # this comment and runs to the next blank line. scripts/mkdocs_hooks.py hands such blocks to Python-Markdown as
@@ -221,19 +228,14 @@ SEARCH_FILTER_NAMES = {
     "country": "Country · 国家",
     "city": "City · 城市",
 }
-SEARCH_FILTER_KINDS = {"country": "country", "city": "city"}
+SEARCH_FILTER_KINDS = ("country", "city")  # filters named after the tag kind they list
 # Pagefind's indexer and the reader's browser cut Chinese into words with different dictionaries, so a name
 # such as 文海生 is indexed as 文|海生 but searched as 文海|生 and not found. Names from the vocabulary are
 # therefore also indexed one Han character at a time, and assets/search.js cuts them the same way in a query.
 # Topics and event types are ordinary words both cut alike. Both use this pattern: one Han character, or a run of
 # anything else but spaces.
 SEARCH_UNNAMED_KINDS = frozenset({"topic", "event"})
-SEARCH_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-SEARCH_NAME_PIECE = re.compile(rf"{SEARCH_HAN.pattern}|[^\s{SEARCH_HAN.pattern[1:-1]}]+")
-TAG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TAG_KEYS = frozenset({"id", "kind", "en", "zh", "aliases", "parent"})
-TAG_ALIAS_LANGUAGES = frozenset({"en", "zh-Hans", "zh-Hant"})
-
+SEARCH_NAME_PIECE = re.compile(rf"{HAN.pattern}|[^\s{HAN.pattern[1:-1]}]+")
 # --- Encodings a non-UTF-8 seed is most likely in, with the command that fixes it.
 LEGACY_ENCODINGS = {
     "gb18030": "GBK/GB 18030 (Simplified Chinese)",

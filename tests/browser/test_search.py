@@ -135,7 +135,7 @@ def apply_filter(page: Page, name: str, value: str) -> None:
     group.get_by_label(re.compile("^" + re.escape(value))).check(timeout=WAIT_MS)
 
 
-def tags_of(href: str) -> str:
+def search_document_of(href: str) -> str:
     """What the search knows of the article a result leads to (its search document, which the build that made
     the site wrote to build/search/), to check its tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
@@ -156,7 +156,7 @@ def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page,
         results = type_query(desktop_page, "Korea 韩国")
         assert results, f"nothing left after ticking {value}"
         for _, href in results:
-            assert mark in tags_of(href), f"{href} does not have {value}"
+            assert mark in search_document_of(href), f"{href} does not have {value}"
     assert len(results) <= everything
 
 
