@@ -27,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -124,8 +125,25 @@ _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 _DEFAULT_LANG = {"zh": "zh-Hans"}
 
 
+@event_priority(-100)  # last: nothing after this needs the page's Markdown or HTML until its template renders
+def on_page_content(html, page, config, files):
+    """Keep the page's HTML compressed until its turn to be written, and drop its Markdown.
+
+    MkDocs converts every page before it writes any, holding each page's Markdown and HTML: about 1 GB for one
+    language at 5,000 articles, against 0.26 GB with this (restored in on_page_context, dropped in on_post_page).
+    """
+    page.markdown = ""
+    _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    return ""
+
+
+_held: dict[str, bytes] = {}
+
+
 @event_priority(-50)  # after mkdocs-static-i18n (priority 50) has set this page's language links
 def on_page_context(context, page, config, nav):
+    if page.file.src_uri in _held:
+        page.content = zlib.decompress(_held.pop(page.file.src_uri)).decode("utf-8")
     meta = page.meta or {}
     page.update_date = str(meta["lastmod"]) if meta.get("lastmod") else None
     alternates = meta.get("alternates") or {}
@@ -156,6 +174,7 @@ def on_post_page(output, page, config):
     output = _HTML_LANG.sub(
         lambda m: f'<html lang="{meta.get("lang") or _DEFAULT_LANG.get(m[1], m[1])}"', output, count=1
     )
+    page.content = ""  # written: see on_page_content
     head, body = output.split("</head>", 1)  # the links are in <head>: no need to scan the whole page
     return _HREFLANG_LINK.sub("", head) + (meta.get("head_html") or "") + "</head>" + body
 

@@ -256,7 +256,8 @@ def test_both_languages_built_at_once_match_one_mkdocs_build(site: Path, tmp_pat
 
 
 def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
-    """Vocabulary names (not topics) go to the browser for cutting queries, and into each article cut alike."""
+    """Vocabulary names (not topics) go to the browser for cutting queries, and into each article cut alike:
+    every piece of each of its names (a Han character, or a run like SK), once."""
     names = json.loads(read_file(site, "search-names.json"))
     assert {"文海生", "SK海力士", "歷城區"} <= set(names)
     assert "成果转化" not in names  # a topic: an ordinary word, cut alike by the indexer and the browser
@@ -264,4 +265,9 @@ def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
     [indexed] = re.findall(
         r'<p data-pagefind-weight="0.5">([^<]*)</p>', search_document(site, "licheng-gangnam-sister-city-ties")
     )
-    assert {"文 海 生", "江 南 区", "歷 城 區"} <= set(indexed.split(" · "))
+    pieces = indexed.split(" ")
+    assert {"文", "海", "生", "江", "南", "区", "歷", "城", "區"} <= set(pieces)
+    assert len(pieces) == len(set(pieces))
+    assert "海" not in re.findall(
+        r'<p data-pagefind-weight="0.5">([^<]*)</p>', search_document(site, "dialogue-with-shandong-japan-seminar")
+    )[0].split(" ")  # no name of that article has it
