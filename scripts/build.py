@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
-from archive.site import render_search_documents, render_site  # noqa: E402
-from archive.write import write_pages  # noqa: E402
+from archive.parallel import workers_for  # noqa: E402
+from archive.site import render_search_documents, site_shares  # noqa: E402
+from archive.write import write_pages, write_site  # noqa: E402
 
 
 def search_folder(docs: Path) -> Path:
@@ -71,7 +72,8 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
     write_pages(search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
     if on_search_written:
         on_search_written()
-    report = write_pages(args.docs, render_site(archive.articles, archive.vocabulary, site_url()))
+    shares = site_shares(archive.articles, archive.vocabulary, site_url())
+    report = write_site(args.docs, shares, workers=workers_for(len(archive.articles)))
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",
         file=sys.stderr,

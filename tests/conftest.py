@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -74,3 +76,31 @@ def real_seeds(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", target)
     return target
+
+
+def load_build() -> ModuleType:
+    """scripts/build.py as a module, so its main() runs in-process."""
+    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def build() -> ModuleType:
+    return load_build()
+
+
+def run(build: ModuleType, scratch: Scratch, *options: str) -> int:
+    """The build on a scratch archive, writing its docs/ beside its seeds/."""
+    return build.main(["--seeds", str(scratch.seeds), "--docs", str(scratch.root / "docs"), *options])
+
+
+def snapshot(docs: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under docs/ with its inode, modification time and content."""
+    return {
+        path.relative_to(docs).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns, path.read_bytes())
+        for path in sorted(docs.rglob("*"))
+        if path.is_file()
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 from types import ModuleType
@@ -12,6 +11,7 @@ import pytest
 
 from archive.load import source_hash
 from archive.model import Line
+from conftest import run, snapshot
 
 if TYPE_CHECKING:
     from conftest import Scratch
@@ -655,33 +655,6 @@ def test_vocabulary_missing(scratch: Scratch) -> None:
 
 
 # --- The build: every problem at once, then all or nothing
-
-
-def load_build() -> ModuleType:
-    """scripts/build.py as a module, so its main() runs in-process."""
-    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    return load_build()
-
-
-def run(build: ModuleType, scratch: Scratch, *options: str) -> int:
-    return build.main(["--seeds", str(scratch.seeds), "--docs", str(scratch.root / "docs"), *options])
-
-
-def snapshot(docs: Path) -> dict[str, tuple[int, int, bytes]]:
-    """Every file under docs/ with its inode, modification time and content."""
-    return {
-        path.relative_to(docs).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns, path.read_bytes())
-        for path in sorted(docs.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_every_problem_in_one_run(scratch: Scratch) -> None:

@@ -131,8 +131,22 @@ def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefi
 
 
 def page_paths(first: str, later: str, count: int, lang: PageLang) -> list[str]:
-    """The files of a listing split into `count` pages: 'tags/japan.en.md', then 'tags/japan/2.en.md', …"""
-    return [f"{first}.{lang}.md", *(f"{later.format(n=number)}.{lang}.md" for number in range(2, count + 1))]
+    """The files of a listing of `count` articles, LISTING_PAGE_SIZE to a page (an empty one has one page):
+    'tags/japan.en.md', then 'tags/japan/2.en.md', …"""
+    pages = max(1, -(-count // LISTING_PAGE_SIZE))
+    return [f"{first}.{lang}.md", *(f"{later.format(n=number)}.{lang}.md" for number in range(2, pages + 1))]
+
+
+def home_paths(count: int, lang: PageLang) -> list[str]:
+    return page_paths("index", "page/{n}", count, lang)
+
+
+def year_paths(year: str, count: int, lang: PageLang) -> list[str]:
+    return page_paths(f"archive/{year}", f"archive/{year}/{{n}}", count, lang)
+
+
+def tag_paths(tag_id: str, count: int, lang: PageLang) -> list[str]:
+    return page_paths(f"tags/{tag_id}", f"tags/{tag_id}/{{n}}", count, lang)
 
 
 def _pager(paths: list[str], index: int, lang: PageLang) -> list[str]:
@@ -150,8 +164,7 @@ def _pager(paths: list[str], index: int, lang: PageLang) -> list[str]:
 
 
 def render_listing(
-    first: str,
-    later: str,
+    paths: list[str],
     title: str,
     intro: list[str],
     articles: list[Article],
@@ -160,10 +173,10 @@ def render_listing(
     extra: dict,
     site_url: str,
 ) -> dict[str, str]:
-    """A list of articles newest first, LISTING_PAGE_SIZE to a page, so no page grows without bound."""
+    """A list of articles newest first, LISTING_PAGE_SIZE to a page (`paths`, from page_paths), so no page grows
+    without bound."""
     ordered = sort_newest_first(articles)
-    chunks = [ordered[start : start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)] or [[]]
-    paths = page_paths(first, later, len(chunks), lang)
+    chunks = [ordered[index * LISTING_PAGE_SIZE : (index + 1) * LISTING_PAGE_SIZE] for index in range(len(paths))]
     description = " ".join(line for line in intro if line and not line.startswith(("{", "**"))) or title
     pages = {}
     for index, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
@@ -224,7 +237,7 @@ def render_home(
         "{: .browse }",
         "",
     ]
-    return render_listing("index", "page/{n}", site_name, intro, articles, lang, entries, {}, site_url)
+    return render_listing(home_paths(len(articles), lang), site_name, intro, articles, lang, entries, {}, site_url)
 
 
 def _colon(lang: PageLang) -> str:
@@ -233,12 +246,12 @@ def _colon(lang: PageLang) -> str:
 
 def render_year(articles: list[Article], year: str, lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
     s = LISTING_STRINGS
-    first, later = f"archive/{year}", f"archive/{year}/{{n}}"
+    paths = year_paths(year, len(articles), lang)
     if year == "undated":
         intro = [s["undated_intro"][lang], ""]
-        return render_listing(first, later, s["undated_title"][lang], intro, articles, lang, entries, {}, site_url)
+        return render_listing(paths, s["undated_title"][lang], intro, articles, lang, entries, {}, site_url)
     title = s["year_title"][lang].format(year=year)
-    return render_listing(first, later, title, [], articles, lang, entries, {}, site_url)
+    return render_listing(paths, title, [], articles, lang, entries, {}, site_url)
 
 
 def render_tag(tag_id: str, articles: list[Article], lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
@@ -248,8 +261,8 @@ def render_tag(tag_id: str, articles: list[Article], lang: PageLang, entries: En
         LISTING_STRINGS["tag_intro"][lang].format(kind=kind, count=len(articles), label=escape(tag.label(lang))),
         "",
     ]
-    first, later = f"tags/{tag_id}", f"tags/{tag_id}/{{n}}"
-    return render_listing(first, later, tag.label(lang), intro, articles, lang, entries, {"tag_id": tag_id}, site_url)
+    paths = tag_paths(tag_id, len(articles), lang)
+    return render_listing(paths, tag.label(lang), intro, articles, lang, entries, {"tag_id": tag_id}, site_url)
 
 
 def render_tag_index(counts: Counter[str], lang: PageLang, vocabulary: Vocabulary, where: Where) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import rules
 from .assemble import Inputs, assemble, check_unique_slugs, slug_location
 from .model import Article, Problem
+from .parallel import fork_map, workers_for
 from .parse import parse_seed
 from .read import read_text, read_translation, read_yaml
 from .tags import Vocabulary, load_vocabulary
@@ -33,8 +36,11 @@ class Archive:
         return [problem for problem in self.problems if not problem.warning]
 
 
-def load_archive(seeds: Path) -> Archive:
-    """Read every seed, its metadata and translations, and the vocabulary; never stop at the first problem."""
+def load_archive(seeds: Path, workers: int | None = None) -> Archive:
+    """Read every seed, its metadata and translations, and the vocabulary; never stop at the first problem.
+
+    The seeds are read on `workers` processes (default: as many as the archive is worth, see parallel.py).
+    """
     base = seeds.parent
 
     def rel(path: Path) -> str:
@@ -44,8 +50,10 @@ def load_archive(seeds: Path) -> Archive:
     stems = sorted(match["stem"] for path in seeds.iterdir() if (match := SEED_NAME.match(path.name)))
     problems += _orphans(seeds, set(stems), rel)
     articles, locations = [], {}
-    for stem in stems:
-        article, found, location = _load_one(seeds, stem, vocabulary, rel)
+    loaded = fork_map(
+        partial(_load_one, seeds, vocabulary=vocabulary, rel=rel), stems, workers or workers_for(len(stems))
+    )
+    for stem, (article, found, location) in zip(stems, loaded, strict=True):
         problems += found
         if article is not None:
             articles.append(article)
@@ -55,8 +63,10 @@ def load_archive(seeds: Path) -> Archive:
 
 
 def _load_one(
-    seeds: Path, stem: str, vocabulary: Vocabulary, rel
+    seeds: Path, stem: str, vocabulary: Vocabulary, rel: Callable[[Path], str]
 ) -> tuple[Article | None, list[Problem], tuple[str, int]]:
+    """One seed with its metadata and translations, as an article (None when unreadable), its problems, and where
+    its slug comes from."""
     seed_path = seeds / f"{stem}.txt"
     decoded = read_text(seed_path, rel(seed_path))
     problems = list(decoded.problems)

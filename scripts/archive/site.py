@@ -1,4 +1,4 @@
-"""Put the whole site together: every generated page and feed, keyed by its path under docs/."""
+"""Put the whole site together: every generated page and feed, by its path under docs/, rendered one at a time."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import heapq
 import json
 import math
 from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape
 
 from . import rules
@@ -16,11 +19,14 @@ from .listings import (
     Where,
     by_tag,
     by_year,
+    home_paths,
     render_home,
     render_tag,
     render_tag_index,
     render_year,
     tag_counts,
+    tag_paths,
+    year_paths,
 )
 from .model import Article
 from .render import RELATED_LIMIT, article_path, chinese_names, render_article, render_search_document
@@ -93,12 +99,20 @@ def _related_scores(
     return {other: score for other, score in scores.items() if not best or score >= best[0]}
 
 
-def render_site(
+@dataclass(frozen=True)
+class Part:
+    """Pages rendered together (an article in one language, a listing's pages, a feed): their paths under docs/,
+    known before rendering, their date for the sitemap, and how to render them."""
+
+    paths: tuple[str, ...]
+    lastmod: str | None
+    render: Callable[[], dict[str, str]]  # path → text, for exactly `paths`
+
+
+def plan_site(
     articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
-) -> dict[str, str]:
-    """Every generated file, keyed by its path under docs/."""
-    pages: dict[str, str] = {}
-    lastmods: dict[str, dict[str, str | None]] = {lang: {} for lang in rules.PAGE_LANGUAGES}  # page → sitemap date
+) -> dict[str, list[Part]]:
+    """Every generated page of each page language, not yet rendered, in the order they are written."""
     related = related_articles(articles)
     entries = Entries(vocabulary)
     years, tagged, counts = by_year(articles), by_tag(articles), tag_counts(articles)
@@ -108,43 +122,70 @@ def render_site(
 
     # Once per list, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
     latest = newest(articles)
-    year_latest = {year: newest(listed) for year, listed in years.items()}
-    tag_latest = {tag: newest(listed) for tag, listed in tagged.items()}
-
+    plan: dict[str, list[Part]] = {}
     for lang in rules.PAGE_LANGUAGES:
-
-        def add(path: str, text: str, lastmod: str | None, lang: str = lang) -> None:
-            pages[path] = text
-            if path.endswith(".md"):
-                lastmods[lang][path] = lastmod
-
-        def where(path: str, lang: str = lang) -> Where:
-            return Where(site_url, page_url(site_url, path, lang))
-
         tag_index = f"tags/index.{lang}.md"
-        for path, text in render_home(articles, lang, entries, rules.SITE_NAME[lang], site_url).items():
-            add(path, text, latest)
-        add(f"feed.{lang}.xml", render_feed(articles, lang, site_url), None)
-        add(tag_index, render_tag_index(counts, lang, vocabulary, where(tag_index)), latest)
+        where = Where(site_url, page_url(site_url, tag_index, lang))
+        parts = [
+            Part(
+                tuple(home_paths(len(articles), lang)),
+                latest,
+                partial(render_home, articles, lang, entries, rules.SITE_NAME[lang], site_url),
+            ),
+            Part((f"feed.{lang}.xml",), None, partial(_one, f"feed.{lang}.xml", render_feed, articles, lang, site_url)),
+            Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
+        ]
         for year, listed in years.items():
-            for path, text in render_year(listed, year, lang, entries, site_url).items():
-                add(path, text, year_latest[year])
+            paths = tuple(year_paths(year, len(listed), lang))
+            parts.append(Part(paths, newest(listed), partial(render_year, listed, year, lang, entries, site_url)))
         for tag, listed in tagged.items():
-            for path, text in render_tag(tag, listed, lang, entries, site_url).items():
-                add(path, text, tag_latest[tag])
+            paths = tuple(tag_paths(tag, len(listed), lang))
+            parts.append(Part(paths, newest(listed), partial(render_tag, tag, listed, lang, entries, site_url)))
         for article in articles:
-            text = render_article(article, lang, vocabulary, related=related[article.slug], site_url=site_url)
-            add(article_path(article, lang), text, article.date.iso)
+            path = article_path(article, lang)
+            page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
+            parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
         for article in articles:
             if article.is_traditional and lang == "zh":
-                text = render_article(article, "zh", vocabulary, hant=True, site_url=site_url)
-                add(article_path(article, "zh", hant=True), text, article.date.iso)
-    # The English one is docs/sitemap.xml, not sitemap.en.xml: under the theme's own file name it replaces that
-    # file (theme templates are off, see the hooks) instead of being written over by it.
-    for lang in rules.PAGE_LANGUAGES:
-        pages["sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml"] = render_sitemap(lang, lastmods, site_url)
-    pages["search-names.json"] = render_search_names(vocabulary)
-    return dict(sorted(pages.items()))
+                path = article_path(article, "zh", hant=True)
+                page = partial(render_article, article, "zh", vocabulary, hant=True, site_url=site_url)
+                parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
+        plan[lang] = parts
+    return plan
+
+
+def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str]:
+    return {path: render(*args)}
+
+
+def site_shares(
+    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
+) -> list[Callable[[], Iterator[tuple[str, str]]]]:
+    """Every generated file as one share per page language, each rendering its pages one at a time (what
+    write.write_site writes, a share to a core): nothing needs the whole site in memory."""
+    plan = plan_site(articles, vocabulary, site_url)
+    lastmods = {
+        lang: {path: part.lastmod for part in parts for path in part.paths if path.endswith(".md")}
+        for lang, parts in plan.items()
+    }
+
+    def share(lang: str) -> Iterator[tuple[str, str]]:
+        for part in plan[lang]:
+            yield from part.render().items()
+        # The English one is docs/sitemap.xml, not sitemap.en.xml: under the theme's own file name it replaces
+        # that file (theme templates are off, see the hooks) instead of being written over by it.
+        yield "sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml", render_sitemap(lang, lastmods, site_url)
+        if lang == rules.PAGE_LANGUAGES[0]:
+            yield "search-names.json", render_search_names(vocabulary)
+
+    return [partial(share, lang) for lang in rules.PAGE_LANGUAGES]
+
+
+def render_site(
+    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
+) -> dict[str, str]:
+    """Every generated file, keyed by its path under docs/, all in memory (the build streams site_shares)."""
+    return dict(sorted(page for share in site_shares(articles, vocabulary, site_url) for page in share()))
 
 
 def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_url: str) -> str:

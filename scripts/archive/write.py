@@ -1,11 +1,22 @@
-"""Write generated pages under docs/: whole or not at all, and not at all when nothing changed."""
+"""Write generated pages under docs/: whole or not at all, and not at all when nothing changed.
+
+Pages are staged one at a time, as they are rendered, in docs/.generated-staging: a page whose bytes equal the
+file now in docs/ is hard-linked from it instead of written, so it keeps its inode and modification time. Once
+every page is staged, the generated folders are swapped in one by one; when no page changed and none went
+away, the staging folder is deleted and docs/ is not touched at all.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+from .parallel import fork_map
 
 # The folders under docs/ the build owns outright: it may replace them, and nothing else.
 # "bilingual" held the separate bilingual views (now part of each article page); listed so old ones are removed.
@@ -21,9 +32,9 @@ GENERATED_FILES = (
     "search-names.json",
 )
 STAGING = ".generated-staging"
-# The file system's calls, not Python, take this stage's time, and they release the GIL: threads overlap
-# them (5,741 new files: 3.2–4.5 s alone, 0.8–3.2 s with 4 threads, on a busy machine).
-IO_THREADS = 4
+
+# Renders pages one at a time, as (path under docs/, text); each runs whole in one process.
+Share = Callable[[], Iterable[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -34,49 +45,123 @@ class WriteReport:
     removed: int
 
 
-def read_generated(
-    docs: Path, dirs: tuple[str, ...] = GENERATED_DIRS, files: tuple[str, ...] = GENERATED_FILES
-) -> dict[str, bytes]:
-    """The generated files now on disk, by path relative to docs/."""
-    paths = [docs / name for name in files if (docs / name).is_file()]
-    for folder in dirs:
-        if (docs / folder).is_dir():
-            paths += sorted(path for path in (docs / folder).rglob("*") if path.is_file())
-    with ThreadPoolExecutor(IO_THREADS) as pool:
-        contents = list(pool.map(Path.read_bytes, paths))
-    return {path.relative_to(docs).as_posix(): data for path, data in zip(paths, contents, strict=True)}
+@dataclass(frozen=True)
+class Staged:
+    """What one share staged: every path, and how many of them are new or changed."""
+
+    paths: list[str]
+    changed: int
+
+
+class Staging:
+    """The next generated files of a docs folder, staged beside the current ones one page at a time."""
+
+    def __init__(self, docs: Path, dirs: tuple[str, ...], files: tuple[str, ...]) -> None:
+        self.docs, self.dirs, self.files = docs, dirs, files
+        self.root = docs / STAGING
+        self._folders: set[Path] = set()  # made already, in this process
+
+    def put(self, path: str, text: str) -> bool:
+        """Stage one page: a hard link to the current file when the bytes are the same, else the bytes; True when
+        the page is new or changed."""
+        if path.split("/", 1)[0] not in self.dirs and path not in self.files:
+            raise ValueError(f"page outside the generated folders {self.dirs}: {path}")
+        data, target, current = text.encode("utf-8"), self.root / path, self.docs / path
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        same = same_bytes(current, data)
+        if not (same and _linked(current, target)):
+            target.write_bytes(data)
+        return not same
+
+    def stage(self, share: Share) -> Staged:
+        """Stage every page a share renders, as it renders them."""
+        paths, changed = [], 0
+        for path, text in share():
+            changed += self.put(path, text)
+            paths.append(path)
+        return Staged(paths, changed)
+
+    def current(self) -> set[str]:
+        """The generated files now in docs/, by path relative to it."""
+        found = {name for name in self.files if (self.docs / name).is_file()}
+        for folder in self.dirs:
+            for parent, _, names in os.walk(self.docs / folder):
+                base = Path(parent).relative_to(self.docs).as_posix()
+                found.update(f"{base}/{name}" for name in names)
+        return found
+
+    def swap(self) -> None:
+        """Put the staged folders and files in place of the current ones, folder by folder."""
+        for folder in self.dirs:
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            old = self.docs / f".{folder}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if (self.docs / folder).exists():
+                (self.docs / folder).rename(old)
+            (self.root / folder).rename(self.docs / folder)
+            shutil.rmtree(old, ignore_errors=True)
+        for name in self.files:
+            if (self.root / name).exists():
+                (self.root / name).replace(self.docs / name)  # atomic on one file system
+            else:
+                (self.docs / name).unlink(missing_ok=True)
+        self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def same_bytes(path: Path, data: bytes) -> bool:
+    """True when the file at path holds exactly these bytes (the size is compared first)."""
+    try:
+        with path.open("rb") as file:
+            return os.fstat(file.fileno()).st_size == len(data) and file.read() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+
+
+def _linked(source: Path, link: Path) -> bool:
+    """Hard-link source as link; False where the file system cannot (the caller then writes the bytes)."""
+    try:
+        os.link(source, link)
+    except OSError:
+        return False
+    return True
+
+
+def write_site(
+    docs: Path,
+    shares: Sequence[Share],
+    dirs: tuple[str, ...] = GENERATED_DIRS,
+    files: tuple[str, ...] = GENERATED_FILES,
+    workers: int = 1,
+) -> WriteReport:
+    """Make the generated folders (and files) hold exactly the pages the shares render, each page staged as it is
+    rendered (the shares on up to `workers` processes), then swapped in; on any error docs/ stays as it was."""
+    staging = Staging(docs, dirs, files)
+    staging.discard()  # what an interrupted build left
+    try:
+        staged = fork_map(partial(Staging.stage, staging), shares, workers)
+        paths = [path for share in staged for path in share.paths]
+        if len(set(paths)) != len(paths):
+            path, count = min((path, count) for path, count in Counter(paths).items() if count > 1)
+            raise ValueError(f"page must be rendered once, {path!r} was rendered {count} times")
+        removed = len(staging.current() - set(paths))
+        changed = sum(share.changed for share in staged)
+        if changed or removed:
+            staging.swap()
+    finally:
+        staging.discard()
+    return WriteReport(changed, removed)
 
 
 def write_pages(
     docs: Path, pages: dict[str, str], dirs: tuple[str, ...] = GENERATED_DIRS, files: tuple[str, ...] = GENERATED_FILES
 ) -> WriteReport:
     """Make the generated folders (and files) hold exactly `pages`: staged in full, then swapped in folder by folder."""
-    wanted = {path: text.encode("utf-8") for path, text in pages.items()}
-    outside = sorted(path for path in wanted if path.split("/", 1)[0] not in dirs and path not in files)
+    outside = sorted(path for path in pages if path.split("/", 1)[0] not in dirs and path not in files)
     if outside:
         raise ValueError(f"page outside the generated folders {dirs}: {outside[0]}")
-    current = read_generated(docs, dirs, files)
-    if current == wanted:
-        return WriteReport(0, 0)
-    staging = docs / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    for folder in sorted({(staging / path).parent for path in wanted}):
-        folder.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(IO_THREADS) as pool:
-        list(pool.map(lambda item: (staging / item[0]).write_bytes(item[1]), wanted.items()))  # raises any error
-    for folder in dirs:
-        (staging / folder).mkdir(parents=True, exist_ok=True)
-        old = docs / f".{folder}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (docs / folder).exists():
-            (docs / folder).rename(old)
-        (staging / folder).rename(docs / folder)
-        shutil.rmtree(old, ignore_errors=True)
-    for name in files:
-        if (staging / name).exists():
-            (staging / name).replace(docs / name)  # atomic on one file system
-        else:
-            (docs / name).unlink(missing_ok=True)
-    shutil.rmtree(staging, ignore_errors=True)
-    changed = sum(current.get(path) != data for path, data in wanted.items())
-    return WriteReport(changed, len(set(current) - set(wanted)))
+    return write_site(docs, [lambda: pages.items()], dirs, files)
