@@ -125,6 +125,9 @@ _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 _DEFAULT_LANG = {"zh": "zh-Hans"}
 
 
+_held: dict[str, bytes] = {}  # page → its HTML, compressed, until its template renders (see on_page_content)
+
+
 @event_priority(-100)  # last: nothing after this needs the page's Markdown or HTML until its template renders
 def on_page_content(html, page, config, files):
     """Keep the page's HTML compressed until its turn to be written, and drop its Markdown.
@@ -135,9 +138,6 @@ def on_page_content(html, page, config, files):
     page.markdown = ""
     _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     return ""
-
-
-_held: dict[str, bytes] = {}
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (priority 50) has set this page's language links
