@@ -8,17 +8,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import opencc
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from archive import rules
+from archive.clean import is_traditional, to_simplified
 from archive.frontmatter import DUMPER, dump_front_matter
 from archive.head import href, url_path
 from archive.load import load_archive
 from archive.render import escape
 from archive.site import render_site
+from archive.tags import trie_pattern
 from conftest import SMALL_VOCABULARY
 
 # The same Markdown extensions as mkdocs.yml, so the HTML here is the HTML readers get.
@@ -193,3 +196,24 @@ def test_href_is_the_relative_address(source: str, target: str) -> None:
     """href agrees with posixpath.relpath on the two pages' addresses."""
     expected = posixpath.relpath(url_path(target) or ".", url_path(source) or ".")
     assert href(source, target) == ("./" if expected == "." else expected + "/")
+
+
+# Names as the vocabulary has them: words sharing beginnings, Han names inside longer ones, spaces and dots.
+NAMES = st.lists(st.text(alphabet="ab济南市 .-", min_size=1, max_size=5), min_size=1, max_size=10, unique=True)
+
+
+@given(NAMES, st.text(alphabet="ab济南市 .-x1", max_size=40))
+def test_tag_names_are_found_as_the_longest_first_alternation_finds_them(names: list[str], text: str) -> None:
+    """The tree-shaped pattern finds the same names, at the same places, as the plain alternation longest first,
+    Chinese-style (anywhere) and English-style (whole words only)."""
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    for form in ("{}", r"(?<![A-Za-z0-9])(?:{})(?![A-Za-z0-9])"):
+        assert re.findall(form.format(trie_pattern(names)), text) == re.findall(form.format(alternation), text)
+
+
+@given(st.text(alphabet="国國发發后後面麵台臺干乾的了a。", max_size=30))
+def test_traditional_is_told_by_counting_changed_characters(text: str) -> None:
+    """is_traditional counts, place by place, the characters OpenCC changes each way, as its rule says."""
+    to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
+    to_trad = sum(a != b for a, b in zip(text, opencc.OpenCC("s2t").convert(text), strict=False))
+    assert is_traditional(text) == (to_simp > to_trad)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -88,9 +89,14 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """True when more characters change going to Simplified than going to Traditional."""
-    to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
-    to_trad = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
-    return to_simp > to_trad
+    to_simp = _changes(text, to_simplified(text))
+    # Simplified text mostly comes back unchanged: then it cannot be Traditional, whatever s2t would change.
+    return to_simp > 0 and to_simp > _changes(text, _converter("s2t").convert(text))
+
+
+def _changes(text: str, converted: str) -> int:
+    """How many characters differ, place by place, as far as the shorter text goes."""
+    return 0 if converted == text else sum(map(operator.ne, text, converted))
 
 
 def clean_chinese(text: str) -> str:
