@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from . import rules
 from .head import href, listing_head, page_url, url_path
@@ -16,7 +17,6 @@ from .render import (
     front_matter,
     outlet_name,
     page_title,
-    sort_newest_first,
     summary,
 )
 from .tags import Vocabulary
@@ -95,16 +95,21 @@ def _status_note(article: Article, lang: PageLang) -> str | None:
 
 
 class Entries:
-    """Each article's listing entry, rendered once per language and link depth, however many lists show it."""
+    """Each article's listing entry, rendered once per language however many lists show it."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._cache: dict[tuple[str, str, str], list[str]] = {}
+        self._cache: dict[tuple[str, str, str], str] = {}
 
-    def lines(self, article: Article, lang: PageLang, prefix: str) -> list[str]:
+    def block(self, article: Article, lang: PageLang, prefix: str) -> str:
+        """The entry's lines as one string, its links starting with `prefix` (the way up to the site's root)."""
         key = (article.slug, lang, prefix)
         if key not in self._cache:
-            self._cache[key] = render_entry(article, lang, self.vocabulary, prefix)
+            if prefix:
+                # Exact: every link of an entry starts with the prefix, and escaped text never holds a quote.
+                self._cache[key] = self.block(article, lang, "").replace('href="', f'href="{prefix}')
+            else:
+                self._cache[key] = "\n".join(render_entry(article, lang, self.vocabulary, ""))
         return self._cache[key]
 
 
@@ -173,10 +178,9 @@ def render_listing(
     extra: dict,
     site_url: str,
 ) -> dict[str, str]:
-    """A list of articles newest first, LISTING_PAGE_SIZE to a page (`paths`, from page_paths), so no page grows
-    without bound."""
-    ordered = sort_newest_first(articles)
-    chunks = [ordered[index * LISTING_PAGE_SIZE : (index + 1) * LISTING_PAGE_SIZE] for index in range(len(paths))]
+    """A list of articles, given newest first (render.sort_newest_first), LISTING_PAGE_SIZE to a page (`paths`,
+    from page_paths), so no page grows without bound."""
+    chunks = [articles[index * LISTING_PAGE_SIZE : (index + 1) * LISTING_PAGE_SIZE] for index in range(len(paths))]
     description = " ".join(line for line in intro if line and not line.startswith(("{", "**"))) or title
     pages = {}
     for index, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
@@ -203,8 +207,7 @@ def render_listing(
         ]
         # One raw HTML block: Python-Markdown passes it through instead of parsing every entry's links.
         lines.append(rules.RAW_HTML_MARK + '<div class="entries">')
-        for article in chunk:
-            lines += entries.lines(article, lang, prefix)
+        lines += [entries.block(article, lang, prefix) for article in chunk]
         lines += ["</div>", ""]
         lines += _pager(paths, index, lang)
         pages[path] = "\n".join(lines).rstrip("\n") + "\n"
@@ -215,15 +218,17 @@ def year_of(article: Article) -> str:
     return str(article.date.year) if article.date.year else "undated"
 
 
+_DATE_ISO = attrgetter("date.iso")
+
+
 def _lastmod(articles: list[Article]) -> str | None:
-    dated = [article.date.iso for article in articles if article.date.iso]
-    return max(dated) if dated else None
+    return max(filter(None, map(_DATE_ISO, articles)), default=None)
 
 
 def render_home(
     articles: list[Article], lang: PageLang, entries: Entries, site_name: str, site_url: str
 ) -> dict[str, str]:
-    """The home page: what the archive is, ways to browse, then every article newest first, in pages."""
+    """The home page: what the archive is, ways to browse, then every article (given newest first), in pages."""
     years = sorted({year_of(article) for article in articles} - {"undated"}, reverse=True)
     year_links = [f"[{year}](archive/{year}/)" for year in years]
     if any(year_of(article) == "undated" for article in articles):
@@ -245,6 +250,7 @@ def _colon(lang: PageLang) -> str:
 
 
 def render_year(articles: list[Article], year: str, lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
+    """A year's articles (given newest first), or the undated ones, in pages."""
     s = LISTING_STRINGS
     paths = year_paths(year, len(articles), lang)
     if year == "undated":
@@ -255,6 +261,7 @@ def render_year(articles: list[Article], year: str, lang: PageLang, entries: Ent
 
 
 def render_tag(tag_id: str, articles: list[Article], lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
+    """A tag's articles (given newest first), in pages."""
     tag = entries.vocabulary[tag_id]
     kind = rules.TAG_KINDS[tag.kind][0 if lang == "en" else 1]
     intro = [
