@@ -46,17 +46,26 @@ def _dump(data: Any) -> str:
 def _entry(key: str, value: Any, indent: int) -> str:
     """One 'key: value' of a block mapping at `indent`, with what it holds."""
     pad = " " * indent
-    if len(key) > 100 or _PRINTABLE.fullmatch(key) is None or not _is_plain(key):  # a long key is not simple
+    if not _simple_key(key):
         return _fallback(key, value, indent)
     if (scalar := _scalar(value, indent + len(key) + 2, indent + 2)) is not None:
         return f"{pad}{key}: {scalar}\n"
     if isinstance(value, dict) and value and all(isinstance(name, str) for name in value):
         return f"{pad}{key}:\n" + "".join(_entry(name, value[name], indent + 2) for name in sorted(value))
     if isinstance(value, list) and value:
-        items = [_scalar(item, indent + 2, None) for item in value]
+        # Tag labels and ids are most items: straight to the cache of strings.
+        items = [
+            _text(item, indent + 2, None) if type(item) is str else _scalar(item, indent + 2, None) for item in value
+        ]
         if None not in items:  # sequences in a mapping are not indented
             return f"{pad}{key}:\n" + "".join(f"{pad}- {item}\n" for item in items)
     return _fallback(key, value, indent)
+
+
+@lru_cache(maxsize=1024)  # the same few keys on every page
+def _simple_key(key: str) -> bool:
+    """True for a key written plain, on its line; a long key is not simple."""
+    return len(key) <= 100 and _PRINTABLE.fullmatch(key) is not None and _is_plain(key)
 
 
 def _scalar(value: Any, column: int, indent: int | None) -> str | None:
@@ -104,17 +113,18 @@ def _single_quoted(text: str, column: int, indent: int) -> str:
     return "'" + ("\n" + " " * indent).join(lines) + "'"
 
 
-def _shares_containers(data: Any) -> bool:
+def _shares_containers(data: dict[str, Any]) -> bool:
     """True when one list or dict appears twice: yaml.dump writes it once, with an anchor."""
-    seen: set[int] = set()
-    stack = [data]
+    seen: set[int] = {id(data)}
+    stack: list[Any] = [data]
     while stack:
         value = stack.pop()
-        if isinstance(value, list | dict):
-            if id(value) in seen:
-                return True
-            seen.add(id(value))
-            stack.extend(value.values() if isinstance(value, dict) else value)
+        for child in value.values() if isinstance(value, dict) else value:
+            if isinstance(child, list | dict):
+                if id(child) in seen:
+                    return True
+                seen.add(id(child))
+                stack.append(child)
     return False
 
 
