@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import archive.site
+import archive.write
 from archive.load import load_archive
 from archive.site import site_shares
 from archive.write import GENERATED_DIRS, STAGING, WriteReport, write_pages, write_site
@@ -139,14 +140,14 @@ def test_failed_write_leaves_docs_as_they_were(
     docs, before = built(build, scratch)
     scratch.write("a.txt", "Jinan delegation visited Japan again.\n")
     loaded = load_archive(scratch.seeds)
-    written = Path.write_bytes
+    written = archive.write.write_file
 
-    def write_bytes(path: Path, data: bytes) -> int:
-        if "index" in path.name:
+    def write_file(path: str, data: bytes) -> None:
+        if "index" in path:
             raise OSError(28, "No space left on device")
-        return written(path, data)
+        written(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(archive.write, "write_file", write_file)
     with pytest.raises(OSError, match="No space left"):
         write_site(docs, site_shares(loaded.articles, loaded.vocabulary), workers=workers)
     assert snapshot(docs) == before
