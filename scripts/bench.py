@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,10 +21,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from archive.load import load_archive  # noqa: E402
-from archive.site import render_search_documents, render_site  # noqa: E402
-from archive.write import write_pages  # noqa: E402
-from localsite import CHROMIUM, CHROMIUM_ARGS, SEARCH_ANSWERED, copy_project, run_build, serve  # noqa: E402
+import build  # noqa: E402
+from archive.load import Archive, load_archive  # noqa: E402
+from archive.parallel import workers_for  # noqa: E402
+from archive.site import site_shares  # noqa: E402
+from archive.write import write_site  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, SEARCH_ANSWERED, build_env, copy_project, run_build, serve  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")
 OUTLETS = ("China.org.cn", "PR Newswire")
@@ -130,7 +134,68 @@ def project_copy(target: Path, count: int) -> Path:
     """The project's build files with a synthetic seeds/ of `count` articles."""
     copy_project(target, with_seeds=False)
     make_archive(target / "seeds", count)
+    os.sync()  # so that writing the seeds back to disk does not slow down what is timed next
     return target
+
+
+def script_stages(project: Path) -> tuple[Archive, dict[str, float], dict[str, int]]:
+    """The build script's stages in this process, as scripts/build.py runs them on a fresh project: the archive,
+    seconds per stage, and the files written (pages, search documents) and rewritten by a re-run."""
+    seeds, docs = project / "seeds", project / "docs"
+    started = time.perf_counter()
+    archive = load_archive(seeds)
+    workers = workers_for(len(archive.articles))
+    loaded = time.perf_counter()
+    shares = build.search_shares(archive.articles, archive.vocabulary, workers)
+    search = write_site(build.search_folder(docs), shares, ("articles",), (), workers)
+    searched = time.perf_counter()
+    shares = site_shares(archive.articles, archive.vocabulary, build.site_url(project / "mkdocs.yml"), workers)
+    planned = time.perf_counter()
+    pages = write_site(docs, shares, workers=workers)
+    written = time.perf_counter()
+    again = load_archive(seeds)
+    shares = site_shares(again.articles, again.vocabulary, build.site_url(project / "mkdocs.yml"), workers)
+    rerun = write_site(docs, shares, workers=workers)
+    seconds = {
+        "read+parse+tag": loaded - started,
+        "search documents": searched - loaded,
+        "related": planned - searched,
+        "render+write": written - planned,
+        "re-run": time.perf_counter() - written,
+    }
+    files = {"pages": pages.written, "search": search.written, "rewritten": rerun.written, "workers": workers}
+    return archive, seconds, files
+
+
+def build_script(project: Path) -> dict[str, float]:
+    """Run scripts/build.py on a fresh project in its own process, as `make docs` does: wall seconds, the peak
+    memory of its largest process (ru_maxrss of it and its workers), and of all its processes together (the sum of
+    their proportional set sizes, sampled every 20 ms)."""
+    command = [sys.executable, str(project / "scripts" / "build.py")]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=build_env(), stderr=subprocess.DEVNULL)
+    together = 0
+    # wait4 gives this child's own usage, its reaped workers' included (RUSAGE_CHILDREN would add this process's).
+    while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
+        together = max(together, _tree_pss_kib(process.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    _, status, usage = waited
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"scripts/build.py failed with {process.returncode}")
+    return {"wall": wall, "largest_mib": usage.ru_maxrss / 1024, "together_mib": together / 1024}
+
+
+def _tree_pss_kib(pid: int) -> int:
+    """The proportional set size of a process and its children, in KiB (0 for one that has just exited)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0
+    own = next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return own + sum(_tree_pss_kib(int(child)) for child in children)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,27 +204,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--script-only", action="store_true", help="time the build script only, not MkDocs")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
-        project = project_copy(Path(scratch), args.articles)
-        seeds, docs = project / "seeds", project / "docs"
-        started = time.perf_counter()
-        archive = load_archive(seeds)
-        loaded = time.perf_counter()
-        pages = render_site(archive.articles, archive.vocabulary)
-        search = render_search_documents(archive.articles, archive.vocabulary)
-        rendered = time.perf_counter()
-        write_pages(docs, pages)
-        write_pages(project / "build" / "search", search, ("articles",), ())
-        written = time.perf_counter()
-        rerun = write_pages(docs, render_site(*(lambda a: (a.articles, a.vocabulary))(load_archive(seeds))))
-        total = written - started
+        project = project_copy(Path(scratch) / "script", args.articles)
+        archive, seconds, files = script_stages(project)
+        total = sum(seconds.values()) - seconds["re-run"]
+        process = build_script(project_copy(Path(scratch) / "process", args.articles))
+        stages = ", ".join(f"{stage} {value:.2f}" for stage, value in seconds.items() if stage != "re-run")
         print(f"articles                      {args.articles}")
         print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
-        print(f"generated files               {len(pages)} pages, {len(search)} search documents")
-        print(
-            f"build script seconds          {total:.2f} (read+parse+tag {loaded - started:.2f}, render {rendered - loaded:.2f}, write {written - rendered:.2f})"
-        )
+        print(f"generated files               {files['pages']} pages, {files['search']} search documents")
+        print(f"build script seconds          {total:.2f} ({stages}; {files['workers']} process(es))")
         print(f"build script articles/second  {args.articles / total:.0f}")
-        print(f"re-run files rewritten        {rerun.written}")
+        print(f"re-run files rewritten        {files['rewritten']} ({seconds['re-run']:.2f} s)")
+        print(f"build script process          {process['wall']:.2f} s wall, scripts/build.py in its own process")
+        print(
+            f"build script peak memory MiB  {process['largest_mib']:.0f} (largest process), "
+            f"{process['together_mib']:.0f} (all its processes together, sampled)"
+        )
         if args.script_only:
             return 0
         # `make build` on a fresh checkout of the same archive: nothing in docs/ yet.
