@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from archive import rules
-from archive.clean import is_traditional, to_simplified
+from archive.clean import collapse_spaces, full_width_punctuation, is_traditional, to_simplified
 from archive.frontmatter import DUMPER, dump_front_matter
 from archive.head import href, url_path
 from archive.load import load_archive
+from archive.patterns import trie_pattern
 from archive.render import escape
 from archive.site import render_site
-from archive.tags import trie_pattern
 from conftest import SMALL_VOCABULARY
 
 # The same Markdown extensions as mkdocs.yml, so the HTML here is the HTML readers get.
@@ -217,3 +217,25 @@ def test_traditional_is_told_by_counting_changed_characters(text: str) -> None:
     to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
     to_trad = sum(a != b for a, b in zip(text, opencc.OpenCC("s2t").convert(text), strict=False))
     assert is_traditional(text) == (to_simp > to_trad)
+
+
+# Lines with every kind of space, control characters, CJK and ASCII punctuation next to each other.
+LINE = st.text(alphabet=" \t\u00a0\u2002\u2003\u2009\x01\x85\n济,:;。a1（", max_size=30)
+
+
+@given(LINE)
+def test_spaces_collapse_as_the_rule_says(text: str) -> None:
+    """collapse_spaces is: drop control characters, then one space for each run of spaces, then strip."""
+    expected = re.sub(r"[ \t\u00a0\u2002\u2003\u2009]+", " ", CONTROL.sub("", text)).strip()
+    assert collapse_spaces(text) == expected
+
+
+@given(LINE)
+def test_punctuation_touching_chinese_turns_full_width_as_the_rule_says(text: str) -> None:
+    """Each ',', ':' or ';' next to a Han character or CJK punctuation (one turned already counts) turns full width."""
+    chars = list(text)
+    for index, char in enumerate(chars):
+        neighbours = chars[index - 1 : index] + chars[index + 1 : index + 2]
+        if char in rules.FULL_WIDTH and any(rules.HAN.match(c) or c in rules.CJK_PUNCTUATION for c in neighbours):
+            chars[index] = rules.FULL_WIDTH[char]
+    assert full_width_punctuation(text) == "".join(chars)

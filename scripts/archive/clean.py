@@ -15,6 +15,9 @@ from . import rules
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What collapse_spaces changes inside a line: a control character, a space other than ' ', or two spaces.
+_UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\t\u00a0\u2002\u2003\u2009]|  ")
+_FULL_WIDTH_CANDIDATE = re.compile("|".join(map(re.escape, rules.FULL_WIDTH)))
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
 
 
@@ -49,10 +52,11 @@ def _is_cjk(char: str) -> bool:
 
 def full_width_punctuation(text: str) -> str:
     """Turn ',', ':' and ';' that touch a Han character or CJK punctuation into their full-width forms."""
+    if _FULL_WIDTH_CANDIDATE.search(text) is None:  # most Chinese lines have none
+        return text
     chars = list(text)
-    for index, char in enumerate(chars):
-        if char not in rules.FULL_WIDTH:
-            continue
+    for index in (match.start() for match in _FULL_WIDTH_CANDIDATE.finditer(text)):
+        char = chars[index]
         before = chars[index - 1] if index else ""
         after = chars[index + 1] if index + 1 < len(chars) else ""
         if (before and _is_cjk(before)) or (after and _is_cjk(after)):
@@ -62,6 +66,8 @@ def full_width_punctuation(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces (including no-break and ideographic-width ones) inside a line."""
+    if _UNTIDY.search(text) is None:  # nearly every line: one search instead of two copies
+        return text.strip()
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from . import rules
 from .model import Problem
+from .patterns import trie_pattern
 from .read import read_yaml
+
+# Where each kind stands in rules.TAG_KINDS, which orders an article's tags.
+_KIND_ORDER = {kind: position for position, kind in enumerate(rules.TAG_KINDS)}
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Vocabulary:
     def sort_key(self, tag_id: str) -> tuple[int, str]:
         """Order tags by kind (as rules.TAG_KINDS lists them), then by English label."""
         tag = self.tags[tag_id]
-        return list(rules.TAG_KINDS).index(tag.kind), tag.en.casefold()
+        return _KIND_ORDER[tag.kind], tag.en.casefold()
 
     def find(self, name: str) -> Tag | None:
         """The tag whose label or alias is exactly this name, in any script."""
@@ -86,29 +90,6 @@ class Vocabulary:
         """Ids of the tags whose names occur in the text (non-overlapping, longest first)."""
         pattern, owner = self._matchers[script]
         return {owner[found] for found in pattern.findall(text)}
-
-
-def trie_pattern(names: Iterable[str]) -> str:
-    """A regular expression that matches what the alternation of `names`, longest first, matches, written as a
-    tree of their characters ('济南(?:市)?'): the names matching at one place are each other's beginnings, so
-    trying the longer continuation before stopping finds the longest one that fits. Python's re tries every
-    branch of a flat alternation at every character; here it follows one branch (a quarter of the time
-    tagging takes)."""
-    tree: dict[str, dict] = {}
-    for name in names:
-        node = tree
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-    return _branch_pattern(tree)
-
-
-def _branch_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _branch_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body  # greedy: the longer name first, then the name ending here
 
 
 def load_vocabulary(path: Path, rel: str) -> tuple[Vocabulary, list[Problem]]:
