@@ -66,6 +66,7 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 # Listings show at most this many tags per article, the most specific kinds first.
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
+_LISTING_KIND_ORDER = {kind: position for position, kind in enumerate(LISTING_TAG_KINDS)}
 # Articles per listing page: keeps home, year and tag pages small however large the archive grows (100 entries
 # are about 35 KB compressed), and the number of pages MkDocs renders in check (a broad tag lists thousands).
 LISTING_PAGE_SIZE = 100
@@ -77,9 +78,10 @@ def tag_link(tag_id: str, prefix: str) -> str:
 
 def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
     """The few tags a listing shows: event types, then places, then companies and topics."""
+    tags = vocabulary.tags
     ranked = sorted(
-        (tag for tag in article.tags if vocabulary[tag].kind in LISTING_TAG_KINDS),
-        key=lambda tag: (LISTING_TAG_KINDS.index(vocabulary[tag].kind), vocabulary[tag].en.casefold()),
+        (tag for tag in article.tags if tags[tag].kind in _LISTING_KIND_ORDER),
+        key=lambda tag: (_LISTING_KIND_ORDER[tags[tag].kind], tags[tag].en.casefold()),
     )
     return ranked[:LISTING_TAG_LIMIT]
 
@@ -99,18 +101,21 @@ class Entries:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._cache: dict[tuple[str, str, str], str] = {}
+        self._cache: dict[tuple[str, str], dict[str, str]] = {}  # (language, prefix) → slug → entry
 
-    def block(self, article: Article, lang: PageLang, prefix: str) -> str:
-        """The entry's lines as one string, its links starting with `prefix` (the way up to the site's root)."""
-        key = (article.slug, lang, prefix)
-        if key not in self._cache:
-            if prefix:
-                # Exact: every link of an entry starts with the prefix, and escaped text never holds a quote.
-                self._cache[key] = self.block(article, lang, "").replace('href="', f'href="{prefix}')
-            else:
-                self._cache[key] = "\n".join(render_entry(article, lang, self.vocabulary, ""))
-        return self._cache[key]
+    def blocks(self, articles: list[Article], lang: PageLang, prefix: str) -> list[str]:
+        """The articles' entries, each as one string, its links starting with `prefix` (the way up to the root)."""
+        done = self._cache.setdefault((lang, prefix), {})
+        for article in articles:
+            if article.slug not in done:
+                done[article.slug] = self._entry(article, lang, prefix)
+        return [done[article.slug] for article in articles]
+
+    def _entry(self, article: Article, lang: PageLang, prefix: str) -> str:
+        if not prefix:
+            return "\n".join(render_entry(article, lang, self.vocabulary, ""))
+        # Exact: every link of an entry starts with the prefix, and escaped text never holds a quote.
+        return self.blocks([article], lang, "")[0].replace('href="', f'href="{prefix}')
 
 
 def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefix: str) -> list[str]:
@@ -207,7 +212,7 @@ def render_listing(
         ]
         # One raw HTML block: Python-Markdown passes it through instead of parsing every entry's links.
         lines.append(rules.RAW_HTML_MARK + '<div class="entries">')
-        lines += [entries.block(article, lang, prefix) for article in chunk]
+        lines += entries.blocks(chunk, lang, prefix)
         lines += ["</div>", ""]
         lines += _pager(paths, index, lang)
         pages[path] = "\n".join(lines).rstrip("\n") + "\n"

@@ -297,12 +297,16 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
     for name, ids in grouped.items():
         if ids:
             links = _SEP[lang].join(
-                f'<a href="{href(here, f"tags/{tag}.{lang}.md")}">{escape_html(vocabulary.tags[tag].label(lang))}</a>'
-                for tag in ids
+                _link(href(here, f"tags/{tag}.{lang}.md"), vocabulary.tags[tag].label(lang)) for tag in ids
             )
             items.append(f"<li><strong>{rules.TAG_GROUPS[name][1][lang]}</strong>{_COLON[lang]}{links}</li>")
     heading = f"## {STRINGS['tags'][lang]}"
     return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags">', *items, "</ul>", ""]
+
+
+@lru_cache(maxsize=1 << 14)  # the same tag links on thousands of article pages
+def _link(url: str, text: str) -> str:
+    return f'<a href="{url}">{escape_html(text)}</a>'
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:

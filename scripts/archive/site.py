@@ -144,8 +144,10 @@ def plan_site(
     def newest(listed: list[Article]) -> str | None:
         return max((article.date.iso for article in listed if article.date.iso), default=None)
 
-    # Once per list, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
+    # Once per list, not once per page of it or per language: a tag on a quarter of 5,000 articles has 25 pages.
     latest = newest(articles)
+    year_latest = {year: newest(listed) for year, listed in years.items()}
+    tag_latest = {tag: newest(listed) for tag, listed in tagged.items()}
     plan: dict[str, list[Part]] = {}
     for lang in rules.PAGE_LANGUAGES:
         tag_index = f"tags/index.{lang}.md"
@@ -161,10 +163,10 @@ def plan_site(
         ]
         for year, listed in years.items():
             paths = tuple(year_paths(year, len(listed), lang))
-            parts.append(Part(paths, newest(listed), partial(render_year, listed, year, lang, entries, site_url)))
+            parts.append(Part(paths, year_latest[year], partial(render_year, listed, year, lang, entries, site_url)))
         for tag, listed in tagged.items():
             paths = tuple(tag_paths(tag, len(listed), lang))
-            parts.append(Part(paths, newest(listed), partial(render_tag, tag, listed, lang, entries, site_url)))
+            parts.append(Part(paths, tag_latest[tag], partial(render_tag, tag, listed, lang, entries, site_url)))
         for article in articles:
             path = article_path(article, lang)
             page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
