@@ -15,8 +15,8 @@ from . import rules
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# What collapse_spaces changes inside a line: a control character, a space other than ' ', or two spaces.
-_UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\t\u00a0\u2002\u2003\u2009]|  ")
+# What collapse_spaces changes inside a line, besides two spaces: a control character or a space other than ' '.
+_UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\t\u00a0\u2002\u2003\u2009]")
 _FULL_WIDTH_CANDIDATE = re.compile("|".join(map(re.escape, rules.FULL_WIDTH)))
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
 
@@ -40,6 +40,8 @@ def is_pinyin_reading(reading: str) -> bool:
 
 def strip_pinyin(text: str) -> str:
     """Remove '(jìn)' where it is a valid pinyin reading right after a Han character; keep '(JETRO)'."""
+    if "(" not in text:  # a reading is always in ASCII brackets
+        return text
     return rules.PINYIN_READING.sub(
         lambda match: "" if is_pinyin_reading(match["reading"]) else match[0],
         text,
@@ -66,7 +68,7 @@ def full_width_punctuation(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces (including no-break and ideographic-width ones) inside a line."""
-    if _UNTIDY.search(text) is None:  # nearly every line: one search instead of two copies
+    if "  " not in text and _UNTIDY.search(text) is None:  # nearly every line: two scans instead of two copies
         return text.strip()
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 

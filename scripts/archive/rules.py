@@ -146,7 +146,7 @@ HAN_SHARE_FOR_CHINESE = 0.25
 
 # Inline pinyin readings pasted after Han characters: 進(jìn). The reading must be one of the syllables in
 # data/pinyin_syllables.txt once its tone marks are removed, and carry a tone mark or be two letters or more,
-# so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay.
+# so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay. (clean.strip_pinyin skips a line without '('.)
 PINYIN_READING = re.compile(
     r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\((?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})\)"
 )

@@ -53,8 +53,11 @@ class Vocabulary:
 
     def sort_key(self, tag_id: str) -> tuple[int, str]:
         """Order tags by kind (as rules.TAG_KINDS lists them), then by English label."""
-        tag = self.tags[tag_id]
-        return _KIND_ORDER[tag.kind], tag.en.casefold()
+        return self._sort_keys[tag_id]
+
+    @cached_property
+    def _sort_keys(self) -> dict[str, tuple[int, str]]:
+        return {tag.id: (_KIND_ORDER[tag.kind], tag.en.casefold()) for tag in self.tags.values()}
 
     def find(self, name: str) -> Tag | None:
         """The tag whose label or alias is exactly this name, in any script."""
