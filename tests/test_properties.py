@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 import opencc
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -239,3 +240,16 @@ def test_punctuation_touching_chinese_turns_full_width_as_the_rule_says(text: st
         if char in rules.FULL_WIDTH and any(rules.HAN.match(c) or c in rules.CJK_PUNCTUATION for c in neighbours):
             chars[index] = rules.FULL_WIDTH[char]
     assert full_width_punctuation(text) == "".join(chars)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"tags": (labels := ["Jinan", "Japan"]), "source": {"tags": labels, "url": None}, "title": "x"},
+        {"a": [[], "b"], "b": (empty := {}), "c": [1, empty]},
+        {"a": ["Jinan", 1, None, True], "b": {"c": ["Jinan"]}},
+    ],
+)
+def test_front_matter_with_one_list_or_dict_twice_is_what_yaml_dump_writes(data: dict) -> None:
+    """A list or dict under two keys is written once, with an anchor, exactly as yaml.dump writes it."""
+    assert dump_front_matter(data) == yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=True, width=1000)

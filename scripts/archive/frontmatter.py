@@ -28,6 +28,8 @@ _PRINTABLE = re.compile(r"[\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-
 _NOT_PLAIN = re.compile(r"^(?:---|\.\.\.|[#,\[\]{}&*!|>'\"%@` ]|[-?:](?: |$))|: | #|[ :]$")
 # A space the emitter may turn into a line break past WIDTH: one alone, neither first nor last.
 _BREAKABLE = re.compile(r"(?<=[^ ]) (?=[^ ])")
+# Values that hold no list or dict.
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
 # First character → the patterns that would read a plain string as a bool, number, null, date…
 _RESOLVERS = DUMPER.yaml_implicit_resolvers
 
@@ -58,7 +60,7 @@ def _entry(key: str, value: Any, indent: int) -> str:
             _text(item, indent + 2, None) if type(item) is str else _scalar(item, indent + 2, None) for item in value
         ]
         if None not in items:  # sequences in a mapping are not indented
-            return f"{pad}{key}:\n" + "".join(f"{pad}- {item}\n" for item in items)
+            return f"{pad}{key}:\n{pad}- " + f"\n{pad}- ".join(items) + "\n"
     return _fallback(key, value, indent)
 
 
@@ -78,7 +80,7 @@ def _scalar(value: Any, column: int, indent: int | None) -> str | None:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, list | dict) and not value:
+    if isinstance(value, (list, dict)) and not value:  # a tuple: isinstance is slower with list | dict
         return "[]" if isinstance(value, list) else "{}"
     return None
 
@@ -119,8 +121,11 @@ def _shares_containers(data: dict[str, Any]) -> bool:
     stack: list[Any] = [data]
     while stack:
         value = stack.pop()
-        for child in value.values() if isinstance(value, dict) else value:
-            if isinstance(child, list | dict):
+        children = value.values() if isinstance(value, dict) else value
+        if _LEAF_TYPES.issuperset(map(type, children)):  # a list of tag labels, at C speed
+            continue
+        for child in children:
+            if isinstance(child, (list, dict)):
                 if id(child) in seen:
                     return True
                 seen.add(id(child))
