@@ -118,6 +118,7 @@ def front_matter(data: dict) -> str:
     return "---\n" + dump_front_matter(data) + "---\n"
 
 
+@lru_cache(maxsize=4096)  # a few thousand dates, on every listing and related list that shows them
 def format_date(value: PubDate, lang: PageLang) -> str:
     """'April 18, 2025' / '2025年4月18日', as precise as the date is; unknown says so."""
     if value.iso is None:
@@ -314,8 +315,7 @@ def _related_section(article: Article, related: list[Article], lang: PageLang) -
         return []
     here = article_path(article, lang)
     items = [
-        f'<li><a href="{href(here, article_path(other, lang))}">{escape_html(page_title(other, lang))}</a>'
-        f" — {format_date(other.date, lang)}</li>"
+        f"<li>{_link(href(here, article_path(other, lang)), page_title(other, lang))} — {format_date(other.date, lang)}</li>"
         for other in related
     ]
     return [f"## {STRINGS['related'][lang]}", "", rules.RAW_HTML_MARK + '<ul class="related">', *items, "</ul>", ""]
