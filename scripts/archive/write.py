@@ -61,6 +61,7 @@ class Staging:
         self.docs, self.dirs, self.files = docs, dirs, files
         self.root = docs / STAGING
         self._folders: set[str] = set()  # made already, in this process
+        self._current: dict[str, bool] = {}  # folder under docs/ → whether it exists, in this process
 
     def put(self, path: str, text: str) -> bool:
         """Stage one page unless its bytes are those of the current file; True when it was new or changed."""
@@ -68,10 +69,17 @@ class Staging:
             raise ValueError(f"page outside the generated folders {self.dirs}: {path}")
         # Plain strings and os calls: pathlib's objects cost more than the calls, fifteen thousand times over.
         data = text.encode("utf-8")
-        if same_bytes(f"{self.docs}/{path}", data):
+        if self._current_folder(path) and same_bytes(f"{self.docs}/{path}", data):
             return False
         write_file(self._target(path), data)
         return True
+
+    def _current_folder(self, path: str) -> bool:
+        """True when the page's folder exists in docs/ (a first build then opens no file that is not there)."""
+        folder = os.path.dirname(path)
+        if folder not in self._current:
+            self._current[folder] = os.path.isdir(f"{self.docs}/{folder}")
+        return self._current[folder]
 
     def link(self, paths: Iterable[str]) -> None:
         """Stage unchanged pages as hard links to the current files, which so keep their inodes and times."""
@@ -87,7 +95,10 @@ class Staging:
         target = f"{self.root}/{path}"
         folder = os.path.dirname(target)
         if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # one call where its parent is there already, as it mostly is
+            except OSError:
+                os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
         return target
 
@@ -140,10 +151,13 @@ def same_bytes(path: str, data: bytes) -> bool:
 
 def write_file(path: str, data: bytes) -> None:
     """Create (or replace) the file at path holding these bytes."""
-    with open(path, "wb", buffering=0) as file:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
         view = memoryview(data)
         while view:  # a regular file takes it all at once, short of a signal or a full disk
-            view = view[file.write(view) :]
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
 
 
 def write_site(
