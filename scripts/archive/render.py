@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from . import rules
 from .frontmatter import dump_front_matter
-from .head import article_head, href, page_url
+from .head import article_head, href, page_url, url_path
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Tag, Vocabulary
 
@@ -289,7 +289,9 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
     """
     if not article.tags:
         return []
-    here = article_path(article, lang)
+    # An article page is never under tags/: a tag page's address from it is the way up to the root, then the
+    # tag page's own address, the same from every article page.
+    up = href(article_path(article, lang), f"index.{lang}.md")
     grouped: dict[str, list[str]] = {name: [] for name in rules.TAG_GROUPS}
     for tag in article.tags:  # one pass over the tags, in their order, into every group of their kind
         for name in _GROUPS_OF_KIND.get(vocabulary.tags[tag].kind, ()):
@@ -297,17 +299,20 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
     items = []
     for name, ids in grouped.items():
         if ids:
-            links = _SEP[lang].join(
-                _link(href(here, f"tags/{tag}.{lang}.md"), vocabulary.tags[tag].label(lang)) for tag in ids
-            )
+            links = _SEP[lang].join(_tag_link(up, tag, lang, vocabulary.tags[tag].label(lang)) for tag in ids)
             items.append(f"<li><strong>{rules.TAG_GROUPS[name][1][lang]}</strong>{_COLON[lang]}{links}</li>")
     heading = f"## {STRINGS['tags'][lang]}"
     return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags">', *items, "</ul>", ""]
 
 
-@lru_cache(maxsize=1 << 14)  # the same tag links on thousands of article pages
+@lru_cache(maxsize=1 << 14)  # the same links on thousands of article pages
 def _link(url: str, text: str) -> str:
     return f'<a href="{url}">{escape_html(text)}</a>'
+
+
+@lru_cache(maxsize=1 << 14)
+def _tag_link(up: str, tag_id: str, lang: PageLang, label: str) -> str:
+    return _link(up + url_path(f"tags/{tag_id}.{lang}.md"), label)
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
