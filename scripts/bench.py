@@ -170,7 +170,7 @@ def script_stages(project: Path) -> tuple[Archive, dict[str, float], dict[str, i
 def build_script(project: Path) -> dict[str, float]:
     """Run scripts/build.py on a fresh project in its own process, as `make docs` does: wall seconds, the peak
     memory of its largest process (ru_maxrss of it and its workers), and of all its processes together (the sum of
-    their proportional set sizes, sampled every 20 ms)."""
+    their proportional set sizes, sampled every 10 ms)."""
     command = [sys.executable, str(project / "scripts" / "build.py")]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=build_env(), stderr=subprocess.DEVNULL)
@@ -178,7 +178,7 @@ def build_script(project: Path) -> dict[str, float]:
     # wait4 gives this child's own usage, its reaped workers' included (RUSAGE_CHILDREN would add this process's).
     while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
         together = max(together, _tree_pss_kib(process.pid))
-        time.sleep(0.05)
+        time.sleep(0.01)
     wall = time.perf_counter() - started
     _, status, usage = waited
     process.returncode = os.waitstatus_to_exitcode(status)
