@@ -19,6 +19,7 @@ import yaml
 # libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 WIDTH = 1000  # the emitter folds a line at a space past this column
+SHORT = 80  # strings up to this long are remembered once written (labels, ids, dates)
 # Strings made only of characters both emitters write as they are: printable, in the Basic Multilingual
 # Plane (libyaml escapes the others), none that YAML counts as a line break (U+0085, U+2028, U+2029), no
 # tab, no byte order mark. Such a string is written plain or in single quotes.
@@ -85,14 +86,23 @@ def _scalar(value: Any, column: int, indent: int | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)  # tag labels and ids recur on every page
 def _text(value: str, column: int, indent: int | None) -> str | None:
+    """A string as yaml.dump writes it from `column`, or None; short ones remembered."""
+    # Tag labels, ids and dates recur on every page; a page's own head_html or summary never comes again, and
+    # remembering those held a hundred megabytes per process.
+    return _short_text(value, column, indent) if len(value) <= SHORT else _written(value, column, indent)
+
+
+def _written(value: str, column: int, indent: int | None) -> str | None:
     """A string as yaml.dump writes it from `column`, or None."""
     if _PRINTABLE.fullmatch(value) is None:
         return None
     if _is_plain(value):
         return value if column + len(value) <= WIDTH else None  # a long plain line folds: PyYAML's call
     return _single_quoted(value, column, indent) if indent is not None else None
+
+
+_short_text = lru_cache(maxsize=1 << 14)(_written)
 
 
 def _is_plain(text: str) -> bool:
