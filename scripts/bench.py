@@ -159,7 +159,7 @@ def script_stages(project: Path) -> tuple[Archive, dict[str, float], dict[str, i
     seconds = {
         "read+parse+tag": loaded - started,
         "search documents": searched - loaded,
-        "related": planned - searched,
+        "related+plan": planned - searched,
         "render+write": written - planned,
         "re-run": time.perf_counter() - written,
     }
@@ -168,14 +168,15 @@ def script_stages(project: Path) -> tuple[Archive, dict[str, float], dict[str, i
 
 
 def build_script(project: Path) -> dict[str, float]:
-    """Run scripts/build.py on a fresh project in its own process, as `make docs` does: wall seconds, the peak
-    memory of its largest process (ru_maxrss of it and its workers), and of all its processes together (the sum of
-    their proportional set sizes, sampled every 10 ms)."""
+    """Run scripts/build.py on a fresh project in its own process, as `make docs` does: wall seconds, CPU seconds
+    (its workers' included), the peak memory of its largest process (ru_maxrss of it and its workers), and of all
+    its processes together (the sum of their proportional set sizes, sampled every 10 ms)."""
     command = [sys.executable, str(project / "scripts" / "build.py")]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=build_env(), stderr=subprocess.DEVNULL)
     together = 0
-    # wait4 gives this child's own usage, its reaped workers' included (RUSAGE_CHILDREN would add this process's).
+    # wait4 gives this child's usage, its reaped workers' included; RUSAGE_CHILDREN would also count the workers
+    # script_stages forked from this process.
     while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
         together = max(together, _tree_pss_kib(process.pid))
         time.sleep(0.01)
@@ -184,7 +185,13 @@ def build_script(project: Path) -> dict[str, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"scripts/build.py failed with {process.returncode}")
-    return {"wall": wall, "largest_mib": usage.ru_maxrss / 1024, "together_mib": together / 1024}
+    return {
+        "wall": wall,
+        "user": usage.ru_utime,
+        "system": usage.ru_stime,
+        "largest_mib": usage.ru_maxrss / 1024,
+        "together_mib": together / 1024,
+    }
 
 
 def _tree_pss_kib(pid: int) -> int:
@@ -215,10 +222,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build script seconds          {total:.2f} ({stages}; {files['workers']} process(es))")
         print(f"build script articles/second  {args.articles / total:.0f}")
         print(f"re-run files rewritten        {files['rewritten']} ({seconds['re-run']:.2f} s)")
-        print(f"build script process          {process['wall']:.2f} s wall, scripts/build.py in its own process")
+        print(
+            f"build script process          {process['wall']:.2f} s wall ({process['user']:.1f} s user, "
+            f"{process['system']:.1f} s system CPU), scripts/build.py in its own process"
+        )
         print(
             f"build script peak memory MiB  {process['largest_mib']:.0f} (largest process), "
-            f"{process['together_mib']:.0f} (all its processes together, sampled)"
+            f"{process['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"
         )
         if args.script_only:
             return 0

@@ -13,7 +13,7 @@ import pytest
 import archive.site
 import archive.write
 from archive.load import load_archive
-from archive.site import site_shares
+from archive.site import render_search_documents, site_shares
 from archive.write import GENERATED_DIRS, STAGING, WriteReport, write_pages, write_site
 from conftest import run, snapshot
 
@@ -219,3 +219,15 @@ def test_pages_written_by_the_old_call_keep_their_inodes(tmp_path: Path) -> None
     assert (report.written, report.removed) == (1, 1)
     assert os.stat(docs / "articles/a.en.md").st_ino == inode
     assert sorted(path.name for path in (docs / "articles").iterdir()) == ["a.en.md", "c.en.md"]
+
+
+def test_search_documents_in_shares_are_those_of_the_whole_archive(build: ModuleType, scratch: Scratch) -> None:
+    """The build renders the search documents in one share of the articles per worker: together, the same
+    documents as for the whole archive at once."""
+    write_seeds(scratch)
+    loaded = load_archive(scratch.seeds)
+    whole = render_search_documents(loaded.articles, loaded.vocabulary)
+    for count in (1, 2, 3):
+        shares = build.search_shares(loaded.articles, loaded.vocabulary, count)
+        assert len(shares) == count
+        assert dict(page for share in shares for page in share()) == whole
