@@ -27,7 +27,7 @@ from .listings import (
     tag_paths,
     year_paths,
 )
-from .model import Article
+from .model import Article, PageLang
 from .parallel import fork_map
 from .render import (
     RELATED_LIMIT,
@@ -136,51 +136,72 @@ def plan_site(
     """Every generated page of each page language, not yet rendered, in the order they are written (related
     articles found on `workers` processes)."""
     related = related_articles(articles, workers)
-    entries = Entries(vocabulary)
     # Every listing shows its articles newest first: sorted once here, not once per listing.
     newest_first = sort_newest_first(articles)
-    years, tagged, counts = by_year(newest_first), by_tag(newest_first), tag_counts(articles)
+    lists = {"years": by_year(newest_first), "tags": by_tag(newest_first)}
+    return {
+        lang: _listing_parts(newest_first, lists, lang, vocabulary, site_url)
+        + _article_parts(articles, lang, vocabulary, related, site_url)
+        for lang in rules.PAGE_LANGUAGES
+    }
 
-    def newest(listed: list[Article]) -> str | None:
-        return max((article.date.iso for article in listed if article.date.iso), default=None)
 
-    # Once per list, not once per page of it or per language: a tag on a quarter of 5,000 articles has 25 pages.
-    latest = newest(articles)
-    year_latest = {year: newest(listed) for year, listed in years.items()}
-    tag_latest = {tag: newest(listed) for tag, listed in tagged.items()}
-    plan: dict[str, list[Part]] = {}
-    for lang in rules.PAGE_LANGUAGES:
-        tag_index = f"tags/index.{lang}.md"
-        where = Where(site_url, page_url(site_url, tag_index, lang))
-        parts = [
-            Part(
-                tuple(home_paths(len(articles), lang)),
-                latest,
-                partial(render_home, newest_first, lang, entries, rules.SITE_NAME[lang], site_url),
-            ),
-            Part((f"feed.{lang}.xml",), None, partial(_one, f"feed.{lang}.xml", render_feed, articles, lang, site_url)),
-            Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
-        ]
-        for year, listed in years.items():
-            paths = tuple(year_paths(year, len(listed), lang))
-            parts.append(Part(paths, year_latest[year], partial(render_year, listed, year, lang, entries, site_url)))
-        for tag, listed in tagged.items():
-            paths = tuple(tag_paths(tag, len(listed), lang))
-            parts.append(Part(paths, tag_latest[tag], partial(render_tag, tag, listed, lang, entries, site_url)))
-        for article in articles:
-            path = article_path(article, lang)
-            page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
+def _listing_parts(
+    newest_first: list[Article],
+    lists: dict[str, dict[str, list[Article]]],
+    lang: PageLang,
+    vocabulary: Vocabulary,
+    site_url: str,
+) -> list[Part]:
+    """The home page, the year and tag listings (all given newest first), the feed and the tag index of one
+    language."""
+    entries = Entries(vocabulary)
+    latest = _newest(newest_first)
+    tag_index, feed = f"tags/index.{lang}.md", f"feed.{lang}.xml"
+    where = Where(site_url, page_url(site_url, tag_index, lang))
+    counts = tag_counts(newest_first)
+    parts = [
+        Part(
+            tuple(home_paths(len(newest_first), lang)),
+            latest,
+            partial(render_home, newest_first, lang, entries, rules.SITE_NAME[lang], site_url),
+        ),
+        Part((feed,), None, partial(_one, feed, render_feed, newest_first, lang, site_url)),
+        Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
+    ]
+    # A list's latest date once, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
+    for year, listed in lists["years"].items():
+        page = partial(render_year, listed, year, lang, entries, site_url)
+        parts.append(Part(tuple(year_paths(year, len(listed), lang)), _newest(listed), page))
+    for tag, listed in lists["tags"].items():
+        page = partial(render_tag, tag, listed, lang, entries, site_url)
+        parts.append(Part(tuple(tag_paths(tag, len(listed), lang)), _newest(listed), page))
+    return parts
+
+
+def _article_parts(
+    articles: list[Article], lang: PageLang, vocabulary: Vocabulary, related: dict[str, list[Article]], site_url: str
+) -> list[Part]:
+    """Each article's page in one language, then (in Chinese) the Traditional originals."""
+    parts = []
+    for article in articles:
+        path = article_path(article, lang)
+        page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
+        parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
+    for article in articles:
+        if article.is_traditional and lang == "zh":
+            path = article_path(article, "zh", hant=True)
+            page = partial(render_article, article, "zh", vocabulary, hant=True, site_url=site_url)
             parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
-        for article in articles:
-            if article.is_traditional and lang == "zh":
-                path = article_path(article, "zh", hant=True)
-                page = partial(render_article, article, "zh", vocabulary, hant=True, site_url=site_url)
-                parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
-        plan[lang] = parts
-    return plan
+    return parts
+
+
+def _newest(listed: list[Article]) -> str | None:
+    return max((article.date.iso for article in listed if article.date.iso), default=None)
 
 
 def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str]:
+    """A page rendered alone, under its path."""
     return {path: render(*args)}
 
 
