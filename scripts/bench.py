@@ -8,12 +8,10 @@ import gzip
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -22,8 +20,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+import build  # noqa: E402
 from archive.load import load_archive  # noqa: E402
-from localsite import CHROMIUM, CHROMIUM_ARGS, SEARCH_ANSWERED, build_env, copy_project, run_build, serve  # noqa: E402
+from archive.parallel import workers_for  # noqa: E402
+from archive.site import site_shares  # noqa: E402
+from archive.write import write_site  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, SEARCH_ANSWERED, build_env, copy_project, serve  # noqa: E402
 
 SHAPES = ("bilingual", "en", "zh")
 OUTLETS = ("China.org.cn", "PR Newswire")
@@ -96,25 +98,6 @@ TIME_QUERY = """async ([query, answered]) => {
 }"""
 
 
-def run_archive_build(project: Path) -> dict:
-    """Run scripts/build.py on a project copy as an editor does; seconds, CPU, peak memory and what it said."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "scripts/build.py"], cwd=project, env=build_env(), check=True, capture_output=True, text=True
-    )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    said = done.stderr.strip().splitlines()[-1]  # "5000 articles: 14091 page(s) written, 0 removed, 0 warning(s)"
-    return {
-        "wall": wall,
-        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        "peak_mib": after.ru_maxrss / 1024,
-        "said": said,
-        "written": int(re.search(r"(\d+) page\(s\) written", said)[1]),
-    }
-
-
 def search_figures(site: Path) -> dict[str, float]:
     """In Chromium, as a reader: bytes the first search downloads (as served, gzip), then ms from typing to the
     results shown, for new queries (which may fetch more of the index) and for queries typed before."""
@@ -135,89 +118,130 @@ def search_figures(site: Path) -> dict[str, float]:
     return {"first_kib": first / 1024, "new_ms": new[len(new) // 2], "again_ms": again[len(again) // 2]}
 
 
-def descendants_rss_kib(root: int) -> int:
-    """Resident memory of every process under `root` (not root itself), summed, from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue  # it has just ended
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry.name)] = int(fields["PPid"])
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    under, frontier = set(), {root}
-    while frontier:
-        frontier = {pid for pid, parent in parents.items() if parent in frontier} - under
-        under |= frontier
-    return sum(rss[pid] for pid in under)
-
-
-def build_site(project: Path) -> dict[str, float]:
-    """Run the build the way `make build` does; wall and CPU seconds, the largest process's peak memory, and the
-    peak of all its processes together (sampled 5 times a second)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    together: list[int] = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.2):
-            together[0] = max(together[0], descendants_rss_kib(os.getpid()))
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    started = time.perf_counter()
-    try:
-        run_build(project)
-    finally:
-        done.set()
-        sampler.join()
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak_mib": after.ru_maxrss / 1024, "together_mib": together[0] / 1024}
-
-
 def project_copy(target: Path, count: int) -> Path:
     """The project's build files with a synthetic seeds/ of `count` articles."""
     copy_project(target, with_seeds=False)
     make_archive(target / "seeds", count)
+    os.sync()  # so that writing the seeds back to disk does not slow down what is timed next
     return target
+
+
+def script_stages(project: Path) -> tuple[dict[str, float], dict[str, int]]:
+    """For finding where the build script's time goes: its stages run in this process as scripts/build.py runs
+    them on a fresh project, seconds per stage, and the files written and worker processes used."""
+    seeds, docs = project / "seeds", project / "docs"
+    started = time.perf_counter()
+    archive = load_archive(seeds)
+    workers = workers_for(len(archive.articles))
+    loaded = time.perf_counter()
+    shares = build.search_shares(archive.articles, archive.vocabulary, workers)
+    search = write_site(build.search_folder(docs), shares, ("articles",), (), workers)
+    searched = time.perf_counter()
+    shares = site_shares(archive.articles, archive.vocabulary, build.site_url(project / "mkdocs.yml"), workers)
+    planned = time.perf_counter()
+    pages = write_site(docs, shares, workers=workers)
+    seconds = {
+        "read+parse+tag": loaded - started,
+        "search documents": searched - loaded,
+        "related+plan": planned - searched,
+        "render+write": time.perf_counter() - planned,
+    }
+    return seconds, {"pages": pages.written, "search": search.written, "workers": workers}
+
+
+def run_measured(command: list[str], project: Path) -> dict:
+    """Run one command of the build in `project` as an editor does and measure it: wall seconds, user and system
+    CPU seconds (its workers' and subprocesses' included), the peak memory of its largest process (ru_maxrss of it
+    and every process it waited for), the peak of all its processes together (the sum of their proportional set
+    sizes, sampled every 10 ms), and the last line it wrote to stderr."""
+    log = project / "bench.log"
+    started = time.perf_counter()
+    with log.open("w") as stderr:
+        process = subprocess.Popen(command, cwd=project, env=build_env(), stdout=subprocess.DEVNULL, stderr=stderr)
+        together = 0
+        # wait4 gives this child's usage, its own reaped children included; RUSAGE_CHILDREN would also count every
+        # earlier process this benchmark ran.
+        while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
+            together = max(together, _tree_pss_kib(process.pid))
+            time.sleep(0.01)
+    wall = time.perf_counter() - started
+    _, status, usage = waited
+    process.returncode = os.waitstatus_to_exitcode(status)
+    said = log.read_text().strip().splitlines()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed with {process.returncode}:\n" + "\n".join(said[-20:]))
+    return {
+        "wall": wall,
+        "user": usage.ru_utime,
+        "system": usage.ru_stime,
+        "largest_mib": usage.ru_maxrss / 1024,
+        "together_mib": together / 1024,
+        "said": said[-1] if said else "",
+    }
+
+
+def build_script(project: Path) -> dict:
+    """scripts/build.py as `make docs` runs it, with the number of pages it wrote."""
+    figures = run_measured([sys.executable, "scripts/build.py"], project)
+    # its last line: "5000 articles: 14091 page(s) written, 0 removed, 0 warning(s)"
+    figures["written"] = int(re.search(r"(\d+) page\(s\) written", figures["said"])[1])
+    return figures
+
+
+def _tree_pss_kib(pid: int) -> int:
+    """The proportional set size of a process and its descendants, in KiB (0 for one that has just exited)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0
+    own = next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return own + sum(_tree_pss_kib(int(child)) for child in children)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000, help="how many synthetic articles")
     parser.add_argument("--script-only", action="store_true", help="time the build script only, not MkDocs")
+    parser.add_argument("--stages", action="store_true", help="also time the build script's stages in-process")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
-        project = project_copy(Path(scratch), args.articles)
-        archive = load_archive(project / "seeds")
-        first, rerun = run_archive_build(project), run_archive_build(project)
+        project = project_copy(Path(scratch) / "script", args.articles)
+        archive = load_archive(project / "seeds")  # for the problem count and the pages weighed below; not timed
+        first, rerun = build_script(project), build_script(project)
         print(f"articles                      {args.articles}")
         print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
         print(f"generated files               {first['said']}")
-        print(f"build script seconds          {first['wall']:.2f} (CPU {first['cpu']:.2f}), on an empty docs/")
+        print(
+            f"build script seconds          {first['wall']:.2f} ({first['user']:.1f} s user, "
+            f"{first['system']:.1f} s system CPU), scripts/build.py on an empty docs/"
+        )
         print(f"build script articles/second  {args.articles / first['wall']:.0f}")
-        print(f"build script peak memory MiB  {first['peak_mib']:.0f} (largest of its processes)")
+        print(
+            f"build script peak memory MiB  {first['largest_mib']:.0f} (largest process), "
+            f"{first['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"
+        )
         print(f"re-run seconds                {rerun['wall']:.2f}")
         print(f"re-run files rewritten        {rerun['written']}")
+        if args.stages:
+            seconds, files = script_stages(project_copy(Path(scratch) / "stages", args.articles))
+            stages = ", ".join(f"{stage} {value:.2f}" for stage, value in seconds.items())
+            print(f"build script stages seconds   {stages} (in one process, {files['workers']} worker(s))")
         if args.script_only:
             return 0
         # `make build` on a fresh checkout of the same archive: nothing in docs/ yet.
         fresh = project_copy(Path(scratch) / "fresh", args.articles)
         some_tag = max(archive.vocabulary.tags, key=lambda tag: sum(tag in a.tags for a in archive.articles))
         first_slug = archive.articles[0].slug
-        figures = build_site(fresh)
+        figures = run_measured([sys.executable, "scripts/build_site.py", "site"], fresh)  # what `make build` runs
         site = fresh / "site"
         files = [path for path in site.rglob("*") if path.is_file()]
         print(f"full build wall seconds       {figures['wall']:.1f}")
-        print(f"full build CPU seconds        {figures['cpu']:.1f}")
-        print(f"full build peak memory MiB    {figures['peak_mib']:.0f} (largest process)")
-        print(f"full build peak memory MiB    {figures['together_mib']:.0f} (all its processes at once, sampled)")
+        print(f"full build CPU seconds        {figures['user'] + figures['system']:.1f}")
+        print(
+            f"full build peak memory MiB    {figures['largest_mib']:.0f} (largest process), "
+            f"{figures['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"
+        )
         print(f"site files                    {len(files)}")
         print(f"site MiB                      {sum(path.stat().st_size for path in files) / 2**20:.1f}")
         search = search_figures(site)
@@ -225,12 +249,11 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"search results after typing   {search['new_ms']:.0f} ms (new query), {search['again_ms']:.0f} ms (typed before), median"
         )
-        for label, page in (
-            ("home", ""),
-            ("tag page", f"tags/{some_tag}"),
-            ("article page", f"articles/{first_slug}"),
-        ):
-            print(f"{label + ' KiB (gzip, with assets)':30}{page_weight(site, page) / 1024:.0f}")
+        weights = ", ".join(
+            f"{label} {page_weight(site, page) / 1024:.0f}"
+            for label, page in (("home", ""), ("tag", f"tags/{some_tag}"), ("article", f"articles/{first_slug}"))
+        )
+        print(f"page weights KiB              {weights} (gzip, with everything the page loads)")
     return 0
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -18,9 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.load import load_archive  # noqa: E402
+from archive.model import Article  # noqa: E402
 from archive.parallel import workers_for  # noqa: E402
 from archive.site import render_search_documents, site_shares  # noqa: E402
-from archive.write import write_pages, write_site  # noqa: E402
+from archive.tags import Vocabulary  # noqa: E402
+from archive.write import Share, write_site  # noqa: E402
 
 
 def search_folder(docs: Path) -> Path:
@@ -46,6 +49,16 @@ def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def search_shares(articles: list[Article], vocabulary: Vocabulary, count: int) -> list[Share]:
+    """The search documents in `count` shares of the articles, one for each worker (each article's document is
+    rendered from that article alone)."""
+
+    def share(part: list[Article]) -> Iterable[tuple[str, str]]:
+        return render_search_documents(part, vocabulary).items()
+
+    return [partial(share, articles[start::count]) for start in range(count)]
+
+
 def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | None = None) -> int:
     """The build's command line; on_search_written runs once the search documents are on disk (so that
     scripts/build_site.py can index them while the pages are written and rendered)."""
@@ -69,11 +82,12 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
         print(f"{len(archive.articles)} articles checked, {warnings} warning(s)", file=sys.stderr)
         return 0
     search = args.search or search_folder(args.docs)
-    write_pages(search, render_search_documents(archive.articles, archive.vocabulary), ("articles",), ())
+    workers = workers_for(len(archive.articles))
+    write_site(search, search_shares(archive.articles, archive.vocabulary, workers), ("articles",), (), workers)
     if on_search_written:
         on_search_written()
-    shares = site_shares(archive.articles, archive.vocabulary, site_url())
-    report = write_site(args.docs, shares, workers=workers_for(len(archive.articles)))
+    shares = site_shares(archive.articles, archive.vocabulary, site_url(), workers)
+    report = write_site(args.docs, shares, workers=workers)
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",
         file=sys.stderr,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.head import url_path
 from archive.listings import LISTING_PAGE_SIZE
 from archive.load import load_archive
 from archive.site import render_site
@@ -49,3 +50,14 @@ def test_pages_link_newer_and_older(pages: dict[str, str]) -> None:
 def test_no_tag_page_lists_more_than_a_page_of_articles(pages: dict[str, str]) -> None:
     tag_pages = [page for path, page in pages.items() if path.startswith("tags/") and "/index." not in path]
     assert tag_pages and max(len(entries(page)) for page in tag_pages) == LISTING_PAGE_SIZE
+
+
+@pytest.mark.parametrize(("lang", "sitemap"), [("en", "sitemap.xml"), ("zh", "sitemap.zh.xml")])
+def test_sitemap_names_every_page_of_its_language_once(pages: dict[str, str], lang: str, sitemap: str) -> None:
+    """The sitemap is written from the pages' addresses known before rendering: exactly the pages rendered,
+    every page of every listing included."""
+    prefix = "http://127.0.0.1:8000/" + ("" if lang == "en" else "zh/")
+    listed = re.findall(r"<url><loc>([^<]+)</loc>", pages[sitemap])
+    rendered = [prefix + url_path(path) for path in pages if path.endswith(f".{lang}.md")]
+    assert sorted(listed) == sorted(rendered) and len(set(listed)) == len(listed)
+    assert prefix + "tags/japan/2/" in listed

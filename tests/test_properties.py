@@ -8,15 +8,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import opencc
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from archive import rules
+from archive.clean import collapse_spaces, full_width_punctuation, is_traditional, to_simplified
 from archive.frontmatter import DUMPER, dump_front_matter
 from archive.head import href, url_path
 from archive.load import load_archive
+from archive.patterns import trie_pattern
 from archive.render import escape
 from archive.site import render_site
 from conftest import SMALL_VOCABULARY
@@ -193,3 +197,59 @@ def test_href_is_the_relative_address(source: str, target: str) -> None:
     """href agrees with posixpath.relpath on the two pages' addresses."""
     expected = posixpath.relpath(url_path(target) or ".", url_path(source) or ".")
     assert href(source, target) == ("./" if expected == "." else expected + "/")
+
+
+# Names as the vocabulary has them: words sharing beginnings, Han names inside longer ones, spaces and dots.
+NAMES = st.lists(st.text(alphabet="ab济南市 .-", min_size=1, max_size=5), min_size=1, max_size=10, unique=True)
+
+
+@given(NAMES, st.text(alphabet="ab济南市 .-x1", max_size=40))
+def test_tag_names_are_found_as_the_longest_first_alternation_finds_them(names: list[str], text: str) -> None:
+    """The tree-shaped pattern finds the same names, at the same places, as the plain alternation longest first,
+    Chinese-style (anywhere) and English-style (whole words only)."""
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    for form in ("{}", r"(?<![A-Za-z0-9])(?:{})(?![A-Za-z0-9])"):
+        assert re.findall(form.format(trie_pattern(names)), text) == re.findall(form.format(alternation), text)
+
+
+@given(st.text(alphabet="国國发發后後面麵台臺干乾的了a。", max_size=30))
+def test_traditional_is_told_by_counting_changed_characters(text: str) -> None:
+    """is_traditional counts, place by place, the characters OpenCC changes each way, as its rule says."""
+    to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
+    to_trad = sum(a != b for a, b in zip(text, opencc.OpenCC("s2t").convert(text), strict=False))
+    assert is_traditional(text) == (to_simp > to_trad)
+
+
+# Lines with every kind of space, control characters, CJK and ASCII punctuation next to each other.
+LINE = st.text(alphabet=" \t\u00a0\u2002\u2003\u2009\x01\x85\n济,:;。a1（", max_size=30)
+
+
+@given(LINE)
+def test_spaces_collapse_as_the_rule_says(text: str) -> None:
+    """collapse_spaces is: drop control characters, then one space for each run of spaces, then strip."""
+    expected = re.sub(r"[ \t\u00a0\u2002\u2003\u2009]+", " ", CONTROL.sub("", text)).strip()
+    assert collapse_spaces(text) == expected
+
+
+@given(LINE)
+def test_punctuation_touching_chinese_turns_full_width_as_the_rule_says(text: str) -> None:
+    """Each ',', ':' or ';' next to a Han character or CJK punctuation (one turned already counts) turns full width."""
+    chars = list(text)
+    for index, char in enumerate(chars):
+        neighbours = chars[index - 1 : index] + chars[index + 1 : index + 2]
+        if char in rules.FULL_WIDTH and any(rules.HAN.match(c) or c in rules.CJK_PUNCTUATION for c in neighbours):
+            chars[index] = rules.FULL_WIDTH[char]
+    assert full_width_punctuation(text) == "".join(chars)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"tags": (labels := ["Jinan", "Japan"]), "source": {"tags": labels, "url": None}, "title": "x"},
+        {"a": [[], "b"], "b": (empty := {}), "c": [1, empty]},
+        {"a": ["Jinan", 1, None, True], "b": {"c": ["Jinan"]}},
+    ],
+)
+def test_front_matter_with_one_list_or_dict_twice_is_what_yaml_dump_writes(data: dict) -> None:
+    """A list or dict under two keys is written once, with an anchor, exactly as yaml.dump writes it."""
+    assert dump_front_matter(data) == yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=True, width=1000)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 import archive.site
+import archive.write
 from archive.load import load_archive
-from archive.site import site_shares
+from archive.site import render_search_documents, site_shares
 from archive.write import GENERATED_DIRS, STAGING, WriteReport, write_pages, write_site
 from conftest import run, snapshot
 
@@ -139,14 +140,14 @@ def test_failed_write_leaves_docs_as_they_were(
     docs, before = built(build, scratch)
     scratch.write("a.txt", "Jinan delegation visited Japan again.\n")
     loaded = load_archive(scratch.seeds)
-    written = Path.write_bytes
+    written = archive.write.write_file
 
-    def write_bytes(path: Path, data: bytes) -> int:
-        if "index" in path.name:
+    def write_file(path: str, data: bytes) -> None:
+        if "index" in path:
             raise OSError(28, "No space left on device")
-        return written(path, data)
+        written(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(archive.write, "write_file", write_file)
     with pytest.raises(OSError, match="No space left"):
         write_site(docs, site_shares(loaded.articles, loaded.vocabulary), workers=workers)
     assert snapshot(docs) == before
@@ -218,3 +219,15 @@ def test_pages_written_by_the_old_call_keep_their_inodes(tmp_path: Path) -> None
     assert (report.written, report.removed) == (1, 1)
     assert os.stat(docs / "articles/a.en.md").st_ino == inode
     assert sorted(path.name for path in (docs / "articles").iterdir()) == ["a.en.md", "c.en.md"]
+
+
+def test_search_documents_in_shares_are_those_of_the_whole_archive(build: ModuleType, scratch: Scratch) -> None:
+    """The build renders the search documents in one share of the articles per worker: together, the same
+    documents as for the whole archive at once."""
+    write_seeds(scratch)
+    loaded = load_archive(scratch.seeds)
+    whole = render_search_documents(loaded.articles, loaded.vocabulary)
+    for count in (1, 2, 3):
+        shares = build.search_shares(loaded.articles, loaded.vocabulary, count)
+        assert len(shares) == count
+        assert dict(page for share in shares for page in share()) == whole

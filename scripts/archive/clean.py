@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -14,6 +15,9 @@ from . import rules
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What collapse_spaces changes inside a line, besides two spaces: a control character or a space other than ' '.
+_UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\t\u00a0\u2002\u2003\u2009]")
+_FULL_WIDTH_CANDIDATE = re.compile("|".join(map(re.escape, rules.FULL_WIDTH)))
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
 
 
@@ -36,6 +40,8 @@ def is_pinyin_reading(reading: str) -> bool:
 
 def strip_pinyin(text: str) -> str:
     """Remove '(jìn)' where it is a valid pinyin reading right after a Han character; keep '(JETRO)'."""
+    if "(" not in text:  # a reading is always in ASCII brackets
+        return text
     return rules.PINYIN_READING.sub(
         lambda match: "" if is_pinyin_reading(match["reading"]) else match[0],
         text,
@@ -48,10 +54,11 @@ def _is_cjk(char: str) -> bool:
 
 def full_width_punctuation(text: str) -> str:
     """Turn ',', ':' and ';' that touch a Han character or CJK punctuation into their full-width forms."""
+    if _FULL_WIDTH_CANDIDATE.search(text) is None:  # most Chinese lines have none
+        return text
     chars = list(text)
-    for index, char in enumerate(chars):
-        if char not in rules.FULL_WIDTH:
-            continue
+    for index in (match.start() for match in _FULL_WIDTH_CANDIDATE.finditer(text)):
+        char = chars[index]
         before = chars[index - 1] if index else ""
         after = chars[index + 1] if index + 1 < len(chars) else ""
         if (before and _is_cjk(before)) or (after and _is_cjk(after)):
@@ -61,6 +68,8 @@ def full_width_punctuation(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces (including no-break and ideographic-width ones) inside a line."""
+    if "  " not in text and _UNTIDY.search(text) is None:  # nearly every line: two scans instead of two copies
+        return text.strip()
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
@@ -88,9 +97,14 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """True when more characters change going to Simplified than going to Traditional."""
-    to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
-    to_trad = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
-    return to_simp > to_trad
+    to_simp = _changes(text, to_simplified(text))
+    # Simplified text mostly comes back unchanged: then it cannot be Traditional, whatever s2t would change.
+    return to_simp > 0 and to_simp > _changes(text, _converter("s2t").convert(text))
+
+
+def _changes(text: str, converted: str) -> int:
+    """How many characters differ, place by place, as far as the shorter text goes."""
+    return 0 if converted == text else sum(map(operator.ne, text, converted))
 
 
 def clean_chinese(text: str) -> str:

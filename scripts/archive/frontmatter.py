@@ -19,6 +19,7 @@ import yaml
 # libyaml's emitter when PyYAML has it (same output, many times faster); the pure-Python one otherwise.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 WIDTH = 1000  # the emitter folds a line at a space past this column
+SHORT = 80  # strings up to this long are remembered once written (labels, ids, dates)
 # Strings made only of characters both emitters write as they are: printable, in the Basic Multilingual
 # Plane (libyaml escapes the others), none that YAML counts as a line break (U+0085, U+2028, U+2029), no
 # tab, no byte order mark. Such a string is written plain or in single quotes.
@@ -28,6 +29,8 @@ _PRINTABLE = re.compile(r"[\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-
 _NOT_PLAIN = re.compile(r"^(?:---|\.\.\.|[#,\[\]{}&*!|>'\"%@` ]|[-?:](?: |$))|: | #|[ :]$")
 # A space the emitter may turn into a line break past WIDTH: one alone, neither first nor last.
 _BREAKABLE = re.compile(r"(?<=[^ ]) (?=[^ ])")
+# Values that hold no list or dict.
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
 # First character → the patterns that would read a plain string as a bool, number, null, date…
 _RESOLVERS = DUMPER.yaml_implicit_resolvers
 
@@ -46,17 +49,26 @@ def _dump(data: Any) -> str:
 def _entry(key: str, value: Any, indent: int) -> str:
     """One 'key: value' of a block mapping at `indent`, with what it holds."""
     pad = " " * indent
-    if len(key) > 100 or _PRINTABLE.fullmatch(key) is None or not _is_plain(key):  # a long key is not simple
+    if not _simple_key(key):
         return _fallback(key, value, indent)
     if (scalar := _scalar(value, indent + len(key) + 2, indent + 2)) is not None:
         return f"{pad}{key}: {scalar}\n"
     if isinstance(value, dict) and value and all(isinstance(name, str) for name in value):
         return f"{pad}{key}:\n" + "".join(_entry(name, value[name], indent + 2) for name in sorted(value))
     if isinstance(value, list) and value:
-        items = [_scalar(item, indent + 2, None) for item in value]
+        # Tag labels and ids are most items: straight to the cache of strings.
+        items = [
+            _text(item, indent + 2, None) if type(item) is str else _scalar(item, indent + 2, None) for item in value
+        ]
         if None not in items:  # sequences in a mapping are not indented
-            return f"{pad}{key}:\n" + "".join(f"{pad}- {item}\n" for item in items)
+            return f"{pad}{key}:\n{pad}- " + f"\n{pad}- ".join(items) + "\n"
     return _fallback(key, value, indent)
+
+
+@lru_cache(maxsize=1024)  # the same few keys on every page
+def _simple_key(key: str) -> bool:
+    """True for a key written plain, on its line; a long key is not simple."""
+    return len(key) <= 100 and _PRINTABLE.fullmatch(key) is not None and _is_plain(key)
 
 
 def _scalar(value: Any, column: int, indent: int | None) -> str | None:
@@ -69,19 +81,28 @@ def _scalar(value: Any, column: int, indent: int | None) -> str | None:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, list | dict) and not value:
+    if isinstance(value, (list, dict)) and not value:  # a tuple: isinstance is slower with list | dict
         return "[]" if isinstance(value, list) else "{}"
     return None
 
 
-@lru_cache(maxsize=1 << 16)  # tag labels and ids recur on every page
 def _text(value: str, column: int, indent: int | None) -> str | None:
+    """A string as yaml.dump writes it from `column`, or None; short ones remembered."""
+    # Tag labels, ids and dates recur on every page; a page's own head_html or summary never comes again, and
+    # remembering those held a hundred megabytes per process.
+    return _short_text(value, column, indent) if len(value) <= SHORT else _written(value, column, indent)
+
+
+def _written(value: str, column: int, indent: int | None) -> str | None:
     """A string as yaml.dump writes it from `column`, or None."""
     if _PRINTABLE.fullmatch(value) is None:
         return None
     if _is_plain(value):
         return value if column + len(value) <= WIDTH else None  # a long plain line folds: PyYAML's call
     return _single_quoted(value, column, indent) if indent is not None else None
+
+
+_short_text = lru_cache(maxsize=1 << 14)(_written)
 
 
 def _is_plain(text: str) -> bool:
@@ -104,17 +125,21 @@ def _single_quoted(text: str, column: int, indent: int) -> str:
     return "'" + ("\n" + " " * indent).join(lines) + "'"
 
 
-def _shares_containers(data: Any) -> bool:
+def _shares_containers(data: dict[str, Any]) -> bool:
     """True when one list or dict appears twice: yaml.dump writes it once, with an anchor."""
-    seen: set[int] = set()
-    stack = [data]
+    seen: set[int] = {id(data)}
+    stack: list[Any] = [data]
     while stack:
         value = stack.pop()
-        if isinstance(value, list | dict):
-            if id(value) in seen:
-                return True
-            seen.add(id(value))
-            stack.extend(value.values() if isinstance(value, dict) else value)
+        children = value.values() if isinstance(value, dict) else value
+        if _LEAF_TYPES.issuperset(map(type, children)):  # a list of tag labels, at C speed
+            continue
+        for child in children:
+            if isinstance(child, (list, dict)):
+                if id(child) in seen:
+                    return True
+                seen.add(id(child))
+                stack.append(child)
     return False
 
 

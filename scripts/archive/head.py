@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
 from .model import Article, PageLang
@@ -24,6 +24,12 @@ def url_path(path: str) -> str:
     return stem + "/" if stem else ""
 
 
+@cache
+def _folders(path: str) -> tuple[str, ...]:
+    """The folders of a generated page's address: 'tags/jinan.en.md' → ('tags', 'jinan')."""
+    return tuple(url_path(path).split("/")[:-1])
+
+
 def href(source: str, target: str) -> str:
     """A relative link between two generated pages of one language, as the reader's browser resolves it.
 
@@ -32,14 +38,23 @@ def href(source: str, target: str) -> str:
     plain '/'-separated site paths, so the shared folders are counted directly: posixpath.relpath
     resolves both against the working directory, a fifth of the build's time.
     """
-    base, goal = url_path(source).split("/")[:-1], url_path(target).split("/")[:-1]
+    base, goal = _folders(source), _folders(target)
+    if base and goal and base[0] != goal[0]:  # most links: from an article to a tag, or the other way
+        return _across(len(base), target)
     shared = 0
     for mine, theirs in zip(base, goal, strict=False):
         if mine != theirs:
             break
         shared += 1
-    relative = "/".join([".."] * (len(base) - shared) + goal[shared:])
-    return relative + "/" if relative else "./"
+    down = "/".join(goal[shared:])
+    return "../" * (len(base) - shared) + (down + "/" if down else "") or "./"
+
+
+@lru_cache(maxsize=1 << 16)  # the same tag pages, from article pages all at one depth
+def _across(levels: int, target: str) -> str:
+    """href from a page `levels` folders deep to one sharing no folder with it: all the way up, then down."""
+    down = "/".join(_folders(target))
+    return "../" * levels + (down + "/" if down else "") or "./"
 
 
 def page_url(site_url: str, path: str, lang: PageLang) -> str:
@@ -48,6 +63,7 @@ def page_url(site_url: str, path: str, lang: PageLang) -> str:
     return site_url.rstrip("/") + "/" + prefix + url_path(path)
 
 
+@lru_cache(maxsize=4096)  # site names, locales and tag labels recur on every page
 def _meta(attribute: str, name: str, content: str) -> str:
     return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
 

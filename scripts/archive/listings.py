@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from . import rules
 from .head import href, listing_head, page_url, url_path
@@ -16,7 +17,6 @@ from .render import (
     front_matter,
     outlet_name,
     page_title,
-    sort_newest_first,
     summary,
 )
 from .tags import Vocabulary
@@ -66,6 +66,7 @@ LISTING_STRINGS: dict[str, dict[str, str]] = {
 # Listings show at most this many tags per article, the most specific kinds first.
 LISTING_TAG_KINDS = ("event", "city", "district", "province", "company", "organisation", "topic")
 LISTING_TAG_LIMIT = 8
+_LISTING_KIND_ORDER = {kind: position for position, kind in enumerate(LISTING_TAG_KINDS)}
 # Articles per listing page: keeps home, year and tag pages small however large the archive grows (100 entries
 # are about 35 KB compressed), and the number of pages MkDocs renders in check (a broad tag lists thousands).
 LISTING_PAGE_SIZE = 100
@@ -77,9 +78,10 @@ def tag_link(tag_id: str, prefix: str) -> str:
 
 def listing_tags(article: Article, vocabulary: Vocabulary) -> list[str]:
     """The few tags a listing shows: event types, then places, then companies and topics."""
+    tags = vocabulary.tags
     ranked = sorted(
-        (tag for tag in article.tags if vocabulary[tag].kind in LISTING_TAG_KINDS),
-        key=lambda tag: (LISTING_TAG_KINDS.index(vocabulary[tag].kind), vocabulary[tag].en.casefold()),
+        (tag for tag in article.tags if tags[tag].kind in _LISTING_KIND_ORDER),
+        key=lambda tag: (_LISTING_KIND_ORDER[tags[tag].kind], tags[tag].en.casefold()),
     )
     return ranked[:LISTING_TAG_LIMIT]
 
@@ -95,17 +97,25 @@ def _status_note(article: Article, lang: PageLang) -> str | None:
 
 
 class Entries:
-    """Each article's listing entry, rendered once per language and link depth, however many lists show it."""
+    """Each article's listing entry, rendered once per language however many lists show it."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._cache: dict[tuple[str, str, str], list[str]] = {}
+        self._cache: dict[tuple[str, str], dict[str, str]] = {}  # (language, prefix) → slug → entry
 
-    def lines(self, article: Article, lang: PageLang, prefix: str) -> list[str]:
-        key = (article.slug, lang, prefix)
-        if key not in self._cache:
-            self._cache[key] = render_entry(article, lang, self.vocabulary, prefix)
-        return self._cache[key]
+    def blocks(self, articles: list[Article], lang: PageLang, prefix: str) -> list[str]:
+        """The articles' entries, each as one string, its links starting with `prefix` (the way up to the root)."""
+        done = self._cache.setdefault((lang, prefix), {})
+        for article in articles:
+            if article.slug not in done:
+                done[article.slug] = self._entry(article, lang, prefix)
+        return [done[article.slug] for article in articles]
+
+    def _entry(self, article: Article, lang: PageLang, prefix: str) -> str:
+        if not prefix:
+            return "\n".join(render_entry(article, lang, self.vocabulary, ""))
+        # Exact: every link of an entry starts with the prefix, and escaped text never holds a quote.
+        return self.blocks([article], lang, "")[0].replace('href="', f'href="{prefix}')
 
 
 def render_entry(article: Article, lang: PageLang, vocabulary: Vocabulary, prefix: str) -> list[str]:
@@ -173,10 +183,9 @@ def render_listing(
     extra: dict,
     site_url: str,
 ) -> dict[str, str]:
-    """A list of articles newest first, LISTING_PAGE_SIZE to a page (`paths`, from page_paths), so no page grows
-    without bound."""
-    ordered = sort_newest_first(articles)
-    chunks = [ordered[index * LISTING_PAGE_SIZE : (index + 1) * LISTING_PAGE_SIZE] for index in range(len(paths))]
+    """A list of articles, given newest first (render.sort_newest_first), LISTING_PAGE_SIZE to a page (`paths`,
+    from page_paths), so no page grows without bound."""
+    chunks = [articles[index * LISTING_PAGE_SIZE : (index + 1) * LISTING_PAGE_SIZE] for index in range(len(paths))]
     description = " ".join(line for line in intro if line and not line.startswith(("{", "**"))) or title
     pages = {}
     for index, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
@@ -203,8 +212,7 @@ def render_listing(
         ]
         # One raw HTML block: Python-Markdown passes it through instead of parsing every entry's links.
         lines.append(rules.RAW_HTML_MARK + '<div class="entries">')
-        for article in chunk:
-            lines += entries.lines(article, lang, prefix)
+        lines += entries.blocks(chunk, lang, prefix)
         lines += ["</div>", ""]
         lines += _pager(paths, index, lang)
         pages[path] = "\n".join(lines).rstrip("\n") + "\n"
@@ -215,15 +223,17 @@ def year_of(article: Article) -> str:
     return str(article.date.year) if article.date.year else "undated"
 
 
+_DATE_ISO = attrgetter("date.iso")
+
+
 def _lastmod(articles: list[Article]) -> str | None:
-    dated = [article.date.iso for article in articles if article.date.iso]
-    return max(dated) if dated else None
+    return max(filter(None, map(_DATE_ISO, articles)), default=None)
 
 
 def render_home(
     articles: list[Article], lang: PageLang, entries: Entries, site_name: str, site_url: str
 ) -> dict[str, str]:
-    """The home page: what the archive is, ways to browse, then every article newest first, in pages."""
+    """The home page: what the archive is, ways to browse, then every article (given newest first), in pages."""
     years = sorted({year_of(article) for article in articles} - {"undated"}, reverse=True)
     year_links = [f"[{year}](archive/{year}/)" for year in years]
     if any(year_of(article) == "undated" for article in articles):
@@ -245,6 +255,7 @@ def _colon(lang: PageLang) -> str:
 
 
 def render_year(articles: list[Article], year: str, lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
+    """A year's articles (given newest first), or the undated ones, in pages."""
     s = LISTING_STRINGS
     paths = year_paths(year, len(articles), lang)
     if year == "undated":
@@ -255,6 +266,7 @@ def render_year(articles: list[Article], year: str, lang: PageLang, entries: Ent
 
 
 def render_tag(tag_id: str, articles: list[Article], lang: PageLang, entries: Entries, site_url: str) -> dict[str, str]:
+    """A tag's articles (given newest first), in pages."""
     tag = entries.vocabulary[tag_id]
     kind = rules.TAG_KINDS[tag.kind][0 if lang == "en" else 1]
     intro = [

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from . import rules
 from .frontmatter import dump_front_matter
-from .head import article_head, href, page_url
+from .head import article_head, href, page_url, url_path
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Tag, Vocabulary
 
@@ -68,6 +68,9 @@ LANGUAGE_NAMES = {
     "zh": {"en": "英文", "zh-Hans": "中文", "zh-Hant": "中文（繁体）"},
 }
 HANT_SUFFIX = "-hant"  # the Traditional original of an article lives beside it at <slug>-hant
+_GROUPS_OF_KIND = {
+    kind: [name for name, (kinds, _) in rules.TAG_GROUPS.items() if kind in kinds] for kind in rules.TAG_KINDS
+}
 _LIST = {"en": ", ", "zh": "、"}
 _COLON = {"en": ": ", "zh": "："}
 _SEMICOLON = {"en": "; ", "zh": "；"}
@@ -78,10 +81,14 @@ _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]{}#!])")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 # Control characters are never text, and Python-Markdown uses \x02 and \x03 as internal placeholders.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What _one_line changes besides the ends: control characters and line breaks (str.splitlines' too).
+_NOT_ONE_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _one_line(text: str) -> str:
     """The text on one line, without control characters (never text, and Python-Markdown's placeholders)."""
+    if _NOT_ONE_LINE.search(text) is None:  # nearly every text: one search instead of a copy per step
+        return text.strip()
     return " ".join(_CONTROL.sub("", text).splitlines()).strip()
 
 
@@ -111,6 +118,7 @@ def front_matter(data: dict) -> str:
     return "---\n" + dump_front_matter(data) + "---\n"
 
 
+@lru_cache(maxsize=4096)  # a few thousand dates, on every listing and related list that shows them
 def format_date(value: PubDate, lang: PageLang) -> str:
     """'April 18, 2025' / '2025年4月18日', as precise as the date is; unknown says so."""
     if value.iso is None:
@@ -281,18 +289,30 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
     """
     if not article.tags:
         return []
-    here = article_path(article, lang)
+    # An article page is never under tags/: a tag page's address from it is the way up to the root, then the
+    # tag page's own address, the same from every article page.
+    up = href(article_path(article, lang), f"index.{lang}.md")
+    grouped: dict[str, list[str]] = {name: [] for name in rules.TAG_GROUPS}
+    for tag in article.tags:  # one pass over the tags, in their order, into every group of their kind
+        for name in _GROUPS_OF_KIND.get(vocabulary.tags[tag].kind, ()):
+            grouped[name].append(tag)
     items = []
-    for kinds, group in rules.TAG_GROUPS.values():
-        ids = [tag for tag in article.tags if vocabulary[tag].kind in kinds]
+    for name, ids in grouped.items():
         if ids:
-            links = _SEP[lang].join(
-                f'<a href="{href(here, f"tags/{tag}.{lang}.md")}">{escape_html(vocabulary[tag].label(lang))}</a>'
-                for tag in ids
-            )
-            items.append(f"<li><strong>{group[lang]}</strong>{_COLON[lang]}{links}</li>")
+            links = _SEP[lang].join(_tag_link(up, tag, lang, vocabulary.tags[tag].label(lang)) for tag in ids)
+            items.append(f"<li><strong>{rules.TAG_GROUPS[name][1][lang]}</strong>{_COLON[lang]}{links}</li>")
     heading = f"## {STRINGS['tags'][lang]}"
     return [heading, "", rules.RAW_HTML_MARK + '<ul class="article-tags">', *items, "</ul>", ""]
+
+
+@lru_cache(maxsize=1 << 14)  # the same links on thousands of article pages
+def _link(url: str, text: str) -> str:
+    return f'<a href="{url}">{escape_html(text)}</a>'
+
+
+@lru_cache(maxsize=1 << 14)
+def _tag_link(up: str, tag_id: str, lang: PageLang, label: str) -> str:
+    return _link(up + url_path(f"tags/{tag_id}.{lang}.md"), label)
 
 
 def _related_section(article: Article, related: list[Article], lang: PageLang) -> list[str]:
@@ -300,8 +320,7 @@ def _related_section(article: Article, related: list[Article], lang: PageLang) -
         return []
     here = article_path(article, lang)
     items = [
-        f'<li><a href="{href(here, article_path(other, lang))}">{escape_html(page_title(other, lang))}</a>'
-        f" — {format_date(other.date, lang)}</li>"
+        f"<li>{_link(href(here, article_path(other, lang)), page_title(other, lang))} — {format_date(other.date, lang)}</li>"
         for other in related
     ]
     return [f"## {STRINGS['related'][lang]}", "", rules.RAW_HTML_MARK + '<ul class="related">', *items, "</ul>", ""]
@@ -404,12 +423,13 @@ def chinese_names(tag: Tag) -> list[str]:
 def _page_front_matter(article: Article, lang: PageLang, vocabulary: Vocabulary, hant: bool = False) -> dict:
     source = article.source
     title = article.hant_title if hant and article.hant_title else page_title(article, lang)
+    text = summary(article, lang)
     # MkDocs and Material print `title` and `description` into HTML unescaped (they hold HTML by convention),
     # so those two are written HTML-escaped; every other field is plain text for our own listings and feeds.
     return {
         "title": html.escape(title),
-        "summary": summary(article, lang),
-        "description": html.escape(summary(article, lang)),
+        "summary": text,
+        "description": html.escape(text),
         "slug": article.slug,
         "lang": rules.HTML_LANG["zh-Hant" if hant else lang],
         "date": article.date.iso,
@@ -478,7 +498,7 @@ def _head_front_matter(
         site_url,
         urls,
         title=page_title(article, lang),
-        description=summary(article, lang),
+        description=meta["summary"],
         tag_labels=[vocabulary[tag].label(lang) for tag in article.tags],
         publisher=outlet_name(publisher, lang) if publisher else None,
     )

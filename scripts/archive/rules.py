@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import trie_pattern
+
 # The page languages, in the order pages and navigation list them. English is the default (served at /).
 PAGE_LANGUAGES = ("en", "zh")
 
@@ -90,7 +92,7 @@ MONTHS_EN = {
     )
     for name in names
 }
-_MONTH_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_MONTH_EN = trie_pattern(MONTHS_EN)  # any of the names, the longest that fits first
 
 # Event dates the text states: "April 8 to 15", "On April 10", "July 30, 2020", "4月8日至15日", "11月27日至12月1日".
 EVENT_DATES = (
@@ -98,8 +100,8 @@ EVENT_DATES = (
         rf"\b(?P<m1>{_MONTH_EN})\.?\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>\d{{4}}))?"
         rf"(?:\s*(?:to|-|–|and)\s*(?:(?P<m2>{_MONTH_EN})\.?\s+)?(?P<d2>\d{{1,2}})\b(?:,\s*(?P<y2>\d{{4}}))?)?"
     ),
-    re.compile(
-        r"(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})[日号]"
+    re.compile(  # (?=\d): every such date starts with a digit, and re then skips ahead to the next one
+        r"(?=\d)(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})[日号]"
         r"(?:\s*(?:至|到|-|—|–)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?"
     ),
 )
@@ -144,7 +146,7 @@ HAN_SHARE_FOR_CHINESE = 0.25
 
 # Inline pinyin readings pasted after Han characters: 進(jìn). The reading must be one of the syllables in
 # data/pinyin_syllables.txt once its tone marks are removed, and carry a tone mark or be two letters or more,
-# so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay.
+# so an enumeration like "方案(a)" and an acronym like "(JETRO)" stay. (clean.strip_pinyin skips a line without '('.)
 PINYIN_READING = re.compile(
     r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\((?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})\)"
 )

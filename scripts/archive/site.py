@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 from collections import Counter
@@ -28,21 +27,30 @@ from .listings import (
     tag_paths,
     year_paths,
 )
-from .model import Article
-from .render import RELATED_LIMIT, article_path, chinese_names, render_article, render_search_document
+from .model import Article, PageLang
+from .parallel import fork_map
+from .render import (
+    RELATED_LIMIT,
+    article_path,
+    chinese_names,
+    render_article,
+    render_search_document,
+    sort_newest_first,
+)
 from .tags import Vocabulary
 
 # A tag on more than this many articles (or this share of them) says too little to relate two articles.
 RELATED_COMMON = (20, 0.25)
 
 
-def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
+def related_articles(articles: list[Article], workers: int = 1) -> dict[str, list[Article]]:
     """For each article, those sharing the most specific tags (rarer tags weigh more), best first.
 
     Scores add up log(N/df) over shared tags, skipping tags too common to say anything (see
     RELATED_COMMON). Candidates are visited rarest tag first, and the search stops once the tags left
     could not lift an unseen article into the top RELATED_LIMIT: with a few hundred tags shared by a
-    quarter of the archive, scoring every pair grew with N² (15 s at 5,000 articles).
+    quarter of the archive, scoring every pair grew with N² (15 s at 5,000 articles). The articles are
+    shared out among `workers` processes.
     """
     frequency = Counter(tag for article in articles for tag in article.tags)
     total = len(articles)
@@ -50,28 +58,29 @@ def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
     weight = {tag: math.log((1 + total) / count) for tag, count in frequency.items() if count <= common}
     bits = {tag: 1 << position for position, tag in enumerate(weight)}
     masks = [sum(bits[tag] for tag in article.tags if tag in weight) for article in articles]
-    by_tag: dict[str, list[int]] = {}
+    members: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         for tag in article.tags:
             if tag in weight:
-                by_tag.setdefault(tag, []).append(index)
-    related: dict[str, list[Article]] = {}
-    for index, article in enumerate(articles):
-        scores = _related_scores(index, article, weight, bits, masks, by_tag)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], articles[item[0]].slug))
-        related[article.slug] = [articles[other] for other, _ in ranked[:RELATED_LIMIT]]
-    return related
+                members.setdefault(tag, []).append(index)
+    by_slug = sorted(range(total), key=lambda index: articles[index].slug)
+    best = partial(_related_best, articles=articles, weight=weight, bits=bits, masks=masks, members=members)
+    ranked = fork_map(partial(best, by_slug=by_slug, rank=_positions(by_slug)), range(total), workers)
+    return {article.slug: [articles[other] for other in ranked[index]] for index, article in enumerate(articles)}
 
 
-def _related_scores(
+def _related_best(
     index: int,
-    article: Article,
+    articles: list[Article],
     weight: dict[str, float],
     bits: dict[str, int],
     masks: list[int],
-    by_tag: dict[str, list[int]],
-) -> dict[int, float]:
-    """The exact score of every article that could rank in `article`'s top RELATED_LIMIT, and a few more."""
+    members: dict[str, list[int]],
+    by_slug: list[int],
+    rank: list[int],
+) -> list[int]:
+    """The indices of the RELATED_LIMIT articles scoring highest with articles[index], ties by slug."""
+    article = articles[index]
     mine = [(bits[tag], weight[tag]) for tag in article.tags if tag in weight]
     rarest_first = sorted((tag for tag in article.tags if tag in weight), key=lambda tag: -weight[tag])
     # left[k]: the most an article first met at the k-th rarest tag can score (it shares only tags from there on).
@@ -79,24 +88,36 @@ def _related_scores(
     for k in range(len(rarest_first) - 1, -1, -1):
         left[k] = left[k + 1] + weight[rarest_first[k]]
     sums: dict[int, float] = {}  # shared-tag mask → score, summed in the article's tag order as always
-    scores: dict[int, float] = {}
-    best: list[float] = []  # a min-heap of the RELATED_LIMIT best scores so far
+    seen, others, scores = {index}, [], []
+    top: list[float] = []  # the RELATED_LIMIT best scores so far, best first
     for k, tag in enumerate(rarest_first):
         # The margin keeps float rounding from ever cutting a tie.
-        if len(best) == RELATED_LIMIT and left[k] * (1 + 1e-9) < best[0]:
+        if len(top) == RELATED_LIMIT and left[k] * (1 + 1e-9) < top[-1]:
             break
-        for other in by_tag[tag]:
-            if other == index or other in scores:
-                continue
+        fresh = [other for other in members[tag] if other not in seen]
+        seen.update(fresh)
+        for other in fresh:
             shared = masks[index] & masks[other]
-            if shared not in sums:
-                sums[shared] = sum(w for bit, w in mine if shared & bit)
-            scores[other] = sums[shared]
-            if len(best) < RELATED_LIMIT:
-                heapq.heappush(best, sums[shared])
-            elif sums[shared] > best[0]:
-                heapq.heapreplace(best, sums[shared])
-    return {other: score for other, score in scores.items() if not best or score >= best[0]}
+            score = sums.get(shared)
+            if score is None:
+                score = sums[shared] = sum(w for bit, w in mine if shared & bit)
+            scores.append(score)
+        others += fresh
+        top = sorted(top + scores[len(scores) - len(fresh) :], reverse=True)[:RELATED_LIMIT]
+    if not top:
+        return []
+    # Few score above the last of the top; many may tie with it, and the first slugs among those win.
+    above = sorted((-score, rank[other], other) for other, score in zip(others, scores, strict=True) if score > top[-1])
+    ties = sorted(rank[other] for other, score in zip(others, scores, strict=True) if score == top[-1])
+    return [other for *_, other in above] + [by_slug[position] for position in ties[: RELATED_LIMIT - len(above)]]
+
+
+def _positions(order: list[int]) -> list[int]:
+    """Where each index stands in `order` (its inverse permutation)."""
+    positions = [0] * len(order)
+    for position, index in enumerate(order):
+        positions[index] = position
+    return positions
 
 
 @dataclass(frozen=True)
@@ -110,60 +131,86 @@ class Part:
 
 
 def plan_site(
-    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
+    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/", workers: int = 1
 ) -> dict[str, list[Part]]:
-    """Every generated page of each page language, not yet rendered, in the order they are written."""
-    related = related_articles(articles)
+    """Every generated page of each page language, not yet rendered, in the order they are written (related
+    articles found on `workers` processes)."""
+    related = related_articles(articles, workers)
+    # Every listing shows its articles newest first: sorted once here, not once per listing.
+    newest_first = sort_newest_first(articles)
+    lists = {"years": by_year(newest_first), "tags": by_tag(newest_first)}
+    return {
+        lang: _listing_parts(newest_first, lists, lang, vocabulary, site_url)
+        + _article_parts(articles, lang, vocabulary, related, site_url)
+        for lang in rules.PAGE_LANGUAGES
+    }
+
+
+def _listing_parts(
+    newest_first: list[Article],
+    lists: dict[str, dict[str, list[Article]]],
+    lang: PageLang,
+    vocabulary: Vocabulary,
+    site_url: str,
+) -> list[Part]:
+    """The home page, the year and tag listings (all given newest first), the feed and the tag index of one
+    language."""
     entries = Entries(vocabulary)
-    years, tagged, counts = by_year(articles), by_tag(articles), tag_counts(articles)
+    latest = _newest(newest_first)
+    tag_index, feed = f"tags/index.{lang}.md", f"feed.{lang}.xml"
+    where = Where(site_url, page_url(site_url, tag_index, lang))
+    counts = tag_counts(newest_first)
+    parts = [
+        Part(
+            tuple(home_paths(len(newest_first), lang)),
+            latest,
+            partial(render_home, newest_first, lang, entries, rules.SITE_NAME[lang], site_url),
+        ),
+        Part((feed,), None, partial(_one, feed, render_feed, newest_first, lang, site_url)),
+        Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
+    ]
+    # A list's latest date once, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
+    for year, listed in lists["years"].items():
+        page = partial(render_year, listed, year, lang, entries, site_url)
+        parts.append(Part(tuple(year_paths(year, len(listed), lang)), _newest(listed), page))
+    for tag, listed in lists["tags"].items():
+        page = partial(render_tag, tag, listed, lang, entries, site_url)
+        parts.append(Part(tuple(tag_paths(tag, len(listed), lang)), _newest(listed), page))
+    return parts
 
-    def newest(listed: list[Article]) -> str | None:
-        return max((article.date.iso for article in listed if article.date.iso), default=None)
 
-    # Once per list, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
-    latest = newest(articles)
-    plan: dict[str, list[Part]] = {}
-    for lang in rules.PAGE_LANGUAGES:
-        tag_index = f"tags/index.{lang}.md"
-        where = Where(site_url, page_url(site_url, tag_index, lang))
-        parts = [
-            Part(
-                tuple(home_paths(len(articles), lang)),
-                latest,
-                partial(render_home, articles, lang, entries, rules.SITE_NAME[lang], site_url),
-            ),
-            Part((f"feed.{lang}.xml",), None, partial(_one, f"feed.{lang}.xml", render_feed, articles, lang, site_url)),
-            Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
-        ]
-        for year, listed in years.items():
-            paths = tuple(year_paths(year, len(listed), lang))
-            parts.append(Part(paths, newest(listed), partial(render_year, listed, year, lang, entries, site_url)))
-        for tag, listed in tagged.items():
-            paths = tuple(tag_paths(tag, len(listed), lang))
-            parts.append(Part(paths, newest(listed), partial(render_tag, tag, listed, lang, entries, site_url)))
-        for article in articles:
-            path = article_path(article, lang)
-            page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
+def _article_parts(
+    articles: list[Article], lang: PageLang, vocabulary: Vocabulary, related: dict[str, list[Article]], site_url: str
+) -> list[Part]:
+    """Each article's page in one language, then (in Chinese) the Traditional originals."""
+    parts = []
+    for article in articles:
+        path = article_path(article, lang)
+        page = partial(render_article, article, lang, vocabulary, related=related[article.slug], site_url=site_url)
+        parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
+    for article in articles:
+        if article.is_traditional and lang == "zh":
+            path = article_path(article, "zh", hant=True)
+            page = partial(render_article, article, "zh", vocabulary, hant=True, site_url=site_url)
             parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
-        for article in articles:
-            if article.is_traditional and lang == "zh":
-                path = article_path(article, "zh", hant=True)
-                page = partial(render_article, article, "zh", vocabulary, hant=True, site_url=site_url)
-                parts.append(Part((path,), article.date.iso, partial(_one, path, page)))
-        plan[lang] = parts
-    return plan
+    return parts
+
+
+def _newest(listed: list[Article]) -> str | None:
+    return max((article.date.iso for article in listed if article.date.iso), default=None)
 
 
 def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str]:
+    """A page rendered alone, under its path."""
     return {path: render(*args)}
 
 
 def site_shares(
-    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
+    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/", workers: int = 1
 ) -> list[Callable[[], Iterator[tuple[str, str]]]]:
     """Every generated file as one share per page language, each rendering its pages one at a time (what
     write.write_site writes, a share to a core): nothing needs the whole site in memory."""
-    plan = plan_site(articles, vocabulary, site_url)
+    plan = plan_site(articles, vocabulary, site_url, workers)
     lastmods = {
         lang: {path: part.lastmod for part in parts for path in part.paths if path.endswith(".md")}
         for lang, parts in plan.items()

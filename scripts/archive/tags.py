@@ -10,7 +10,11 @@ from pathlib import Path
 
 from . import rules
 from .model import Problem
+from .patterns import trie_pattern
 from .read import read_yaml
+
+# Where each kind stands in rules.TAG_KINDS, which orders an article's tags.
+_KIND_ORDER = {kind: position for position, kind in enumerate(rules.TAG_KINDS)}
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,11 @@ class Vocabulary:
 
     def sort_key(self, tag_id: str) -> tuple[int, str]:
         """Order tags by kind (as rules.TAG_KINDS lists them), then by English label."""
-        tag = self.tags[tag_id]
-        return list(rules.TAG_KINDS).index(tag.kind), tag.en.casefold()
+        return self._sort_keys[tag_id]
+
+    @cached_property
+    def _sort_keys(self) -> dict[str, tuple[int, str]]:
+        return {tag.id: (_KIND_ORDER[tag.kind], tag.en.casefold()) for tag in self.tags.values()}
 
     def find(self, name: str) -> Tag | None:
         """The tag whose label or alias is exactly this name, in any script."""
@@ -67,7 +74,7 @@ class Vocabulary:
 
     @cached_property
     def _matchers(self) -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
-        """One alternation per script, longest names first, so '首尔市江南区' wins over '首尔'."""
+        """One pattern per script matching the longest name first, so '首尔市江南区' wins over '首尔'."""
         matchers = {}
         for script in rules.TAG_ALIAS_LANGUAGES:
             owner = {
@@ -76,7 +83,7 @@ class Vocabulary:
                 if tag.kind not in rules.TAG_KINDS_NOT_MATCHED
                 for name in tag.names(script)
             }
-            alternation = "|".join(re.escape(name) for name in sorted(owner, key=len, reverse=True)) or r"(?!)"
+            alternation = trie_pattern(owner) or r"(?!)"
             # English names match as whole words; Chinese has no spaces, so names match anywhere.
             pattern = rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])" if script == "en" else alternation
             matchers[script] = (re.compile(pattern), owner)
