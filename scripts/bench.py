@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = run_measured([sys.executable, "scripts/build_site.py", "site"], fresh)  # what `make build` runs
         site = fresh / "site"
         files = [path for path in site.rglob("*") if path.is_file()]
-        print(f"full build wall seconds       {figures['wall']:.1f}")
+        print(f"full build wall seconds       {figures['wall']:.1f} ({figures['said'].split(' (', 1)[-1].rstrip(')')})")
         print(f"full build CPU seconds        {figures['user'] + figures['system']:.1f}")
         print(
             f"full build peak memory MiB    {figures['largest_mib']:.0f} (largest process), "

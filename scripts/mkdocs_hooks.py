@@ -183,15 +183,18 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files into this pass's language
+@event_priority(0)  # before mkdocs-static-i18n (-100) sorts the files and works out every page's alternates
 def on_files(files, config):
-    """In a one-language process of `make build`, the other language's pass renders only what nav needs."""
+    """In a one-language process of `make build`, the other language's pass renders only what nav needs; its other
+    pages are dropped before mkdocs-static-i18n spends time on them."""
     only = os.environ.get("ARCHIVE_BUILD_LANGUAGE")
     if not only or _i18n(config).current_language == only:
         return files
+    locales = "|".join(re.escape(language.locale) for language in _i18n(config).config.languages)
+    suffix = re.compile(rf"\.(?:{locales})(?=\.md$)")  # index.zh.md → index.md
     for file in [file for file in files if file.is_documentation_page()]:
-        if getattr(file, "norm_src_uri", file.src_uri) not in _NAV_PAGES:
-            files.remove(file)  # in place: the files object is mkdocs-static-i18n's, with its own lookups
+        if suffix.sub("", file.src_uri) not in _NAV_PAGES:
+            files.remove(file)
     return files
 
 
