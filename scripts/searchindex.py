@@ -158,7 +158,8 @@ def page_url(path: str) -> str:
 
 
 def split_runs(paths: list[str], run_size: int) -> list[list[str]]:
-    """`paths` in consecutive runs of at most `run_size` each, as even as can be, each with a glob that fits."""
+    """`paths` in consecutive runs of at most `run_size` each, as even as can be; several runs each with a glob that
+    fits in an argument (one run needs none)."""
     count = math.ceil(len(paths) / run_size)
     while True:
         runs = [paths[len(paths) * n // count : len(paths) * (n + 1) // count] for n in range(count)]
