@@ -42,6 +42,7 @@ Pagefind's JS loads files by these names and never checks a hash.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import hashlib
 import heapq
@@ -72,6 +73,9 @@ GLOB_LIMIT = 100_000  # characters in one run's --glob; Linux refuses an argumen
 GLOB_SPECIAL = frozenset("?*$:<>()[]{},\\")  # escaped with a backslash in a glob (Pagefind's wax globs)
 SHORT_HASH = 7  # hex digits of a chunk, filter or fragment name; the meta's name has 10
 BUNDLE_FOLDERS = ("index", "filter", "fragment")  # what the merge writes anew; every other file is copied
+# zlib's level 8 already makes index chunks a little smaller than Pagefind's own gzip at its highest level (1,532,364
+# bytes against 1,533,974 for 60 chunks of 5,000 articles); level 9 took a third longer to gain 0.05%.
+GZIP_LEVEL = 8
 
 # Positions in the .pf_meta array
 VERSION, PAGES, CHUNKS, FILTERS, SORTS, META_FIELDS = range(6)
@@ -220,6 +224,15 @@ def merge_bundles(folders: list[Path], output: Path, order: list[str]) -> None:
     runs = [read_run(folder) for folder in folders]
     language = check_runs(runs)
     output.mkdir()
+    gc.disable()  # millions of short-lived lists and no cycles: the collector's passes were 8% of the merge's time
+    try:
+        write_merged(runs, output, order, language)
+    finally:
+        gc.enable()
+
+
+def write_merged(runs: list[Run], output: Path, order: list[str], language: str) -> None:
+    """The merged bundle's files, in `output`."""
     pages, renumber = merge_pages(runs, order)
     fragment_names = write_fragments(pages, language, output / "fragment")
     fields = sorted({field for run in runs for field in run.meta[META_FIELDS]})
@@ -355,16 +368,17 @@ def tagged_words(number: int, run: Run) -> Iterator[tuple[str, int, list]]:
             yield word[0], number, word
 
 
-def placed(pages: list[list], renumber: list[int], field_map: list[int]) -> Iterator[list]:
-    """A run's page entries for a word with the merged bundle's page numbers (absolute, not yet differences) and
-    meta field numbers."""
+def placed(pages: list[list], renumber: list[int], field_map: list[int]) -> list[list]:
+    """A run's page entries for a word, changed in place to the merged bundle's page numbers (absolute, not yet
+    differences) and meta field numbers."""
     number = 0
     remap = field_map != list(range(len(field_map)))
-    for difference, locs, meta_locs in pages:
-        number += difference
+    for entry in pages:
+        number += entry[0]
+        entry[0] = renumber[number]
         if remap:
-            meta_locs = [-field_map[-mark - 1] - 1 if mark < 0 else mark for mark in meta_locs]
-        yield [renumber[number], locs, meta_locs]
+            entry[2] = [-field_map[-mark - 1] - 1 if mark < 0 else mark for mark in entry[2]]
+    return pages
 
 
 def first_shown(form: str, variants: dict[str, list[list]]) -> tuple[int, int, str]:
@@ -454,8 +468,8 @@ def read_file(path: Path) -> bytes:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write a bundle file as Pagefind does: signed, gzipped at the highest level."""
-    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+    """Write a bundle file as Pagefind does: signed, gzipped."""
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def pagefind_hash(data: bytes) -> str:
