@@ -3,7 +3,8 @@
 overlapping so that both cores work.
 
 The archive build (scripts/build.py) writes the search documents first; Pagefind indexes them on the other core
-while the build renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
+(scripts/searchindex.py: in runs of bounded size, one after the other, merged into one bundle) while the build
+renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
 process, so here each language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks
 which one; the other language's pass renders only the nav pages), both running together. The default
 language's output is the site; every other language's folder (zh/) comes from its own process; the search
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402
 from mkdocs_hooks import finish_index, index_search  # noqa: E402
+from searchindex import replace_folder  # noqa: E402
 
 DEFAULT_LANGUAGE = "en"  # mkdocs.yml: served at the site's root
 OTHER_LANGUAGES = ("zh",)  # each served from its own folder, /zh/
@@ -77,12 +79,7 @@ def build_site(site: Path) -> dict[str, float]:
         shutil.rmtree(merged / lang)
         (work / lang / lang).rename(merged / lang)
     (work / "pagefind").rename(merged / "pagefind")
-    old = site.parent / f".{site.name}-old"
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    merged.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(merged, site)
     shutil.rmtree(work, ignore_errors=True)
     return {"archive build": docs - started, "mkdocs": built - docs, "search index, after mkdocs": indexed - built}
 

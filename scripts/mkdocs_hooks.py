@@ -8,10 +8,11 @@ hands MkDocs and Material what the build prepared in each page's front matter:
 - and it drops Material's per-page hreflang <link>s from the head: the theme's script fetches sitemap.xml
   beside each one (a 404 per page view); the sitemap carries the same alternates.
 
-Search: once every language is built, Pagefind indexes the build's search documents (build/search/, settings in
-pagefind.yml) into site_dir/pagefind/. For `make build`, scripts/build_site.py runs Pagefind itself, beside the
-rest, and one MkDocs process per language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders;
-it skips the other language's pages), then merges them.
+Search: once every language is built, the build's search documents (build/search/) are indexed into
+site_dir/pagefind/ by scripts/searchindex.py (Pagefind, settings in pagefind.yml, in runs of bounded size merged into
+one bundle). For `make build`, scripts/build_site.py starts that itself, beside the rest, and one MkDocs process per
+language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders; it skips the other language's pages),
+then merges them.
 
 Language links are made absolute from site_url, as hreflang requires.
 
@@ -207,15 +208,16 @@ def on_post_build(config):
     finish_index(index_search(str(search), os.path.join(config.site_dir, "pagefind")))
 
 
-def index_search(documents: str, bundle: str) -> subprocess.Popen:
-    """Start Pagefind (settings in pagefind.yml) on the build's search documents, writing its bundle; wait for it
-    with finish_index."""
-    project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    command = [sys.executable, "-m", "pagefind", "--site", documents, "--output-path", os.path.abspath(bundle)]
-    return subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def index_search(documents: str, bundle: str, run_size: int | None = None) -> subprocess.Popen:
+    """Start indexing the build's search documents into the Pagefind bundle (scripts/searchindex.py: Pagefind in
+    runs of at most run_size documents, settings in pagefind.yml, merged into one bundle); wait with finish_index."""
+    command = [sys.executable, str(SCRIPTS / "searchindex.py"), documents, os.path.abspath(bundle)]
+    if run_size:
+        command += ["--run-size", str(run_size)]
+    return subprocess.Popen(command, cwd=SCRIPTS.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_index(process: subprocess.Popen) -> None:
     output, _ = process.communicate()
     if process.returncode != 0:
-        raise SystemExit(f"pagefind failed:\n{output}")
+        raise SystemExit(f"search index failed:\n{output}")

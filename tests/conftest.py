@@ -1,16 +1,20 @@
-"""Shared fixtures: a scratch archive with a small vocabulary, and the build run on it."""
+"""Shared fixtures: a scratch archive with a small vocabulary, and the build run on it; search bundles made from the
+same search documents by one Pagefind run and by several runs merged."""
 
 from __future__ import annotations
 
 import importlib.util
 import shutil
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from archive.load import Archive, load_archive
+from archive.site import render_search_documents
+from searchindex import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -104,3 +108,64 @@ def snapshot(docs: Path) -> dict[str, tuple[int, int, bytes]]:
         for path in sorted(docs.rglob("*"))
         if path.is_file()
     }
+
+
+# The search corpus: the seeds' search documents, a synthetic archive's, and these pages. They have accented forms of
+# words (Pagefind lists them as a word's variants; on the first page showing them, a form in the text comes before
+# one only in a meta field, whatever their order: fiancê before fiancé), a meta field and a filter no other page has
+# (so runs number meta fields differently), and a word no other page has (zanzibarite).
+SYNTHETIC_ARTICLES = 150
+EXTRA_DOCUMENTS = {
+    "articles/a-accents/index.html": ("café fiancé", "", "The cafê sells resume paper to the fiancê."),
+    "articles/m-accents/index.html": (
+        "Notes",
+        '<span data-pagefind-meta="alpha">Ångström</span><span data-pagefind-filter="Notes · 注释">b</span>',
+        "café cafè Zürich zurich naïve résumé angstrom",
+    ),
+    "articles/z-accents/index.html": (
+        "Résumé",
+        '<span data-pagefind-filter="Country · 国家">Japan · 日本</span>',
+        "cafe cafè resumé zanzibarite delegation",
+    ),
+}
+MERGED_RUN_SIZE = 40  # documents per run of the merged bundle: four runs
+RESPLIT_RUN_SIZE = 11  # and split another way: fifteen runs
+
+
+def write_search_corpus(documents: Path, seeds: Path) -> Path:
+    """The search documents of the seeds, of a synthetic archive and EXTRA_DOCUMENTS, written under `documents`."""
+    from bench import make_archive  # imports Playwright: only for the tests that need these bundles
+
+    make_archive(seeds, SYNTHETIC_ARTICLES)
+    written = {}
+    for archive in (load_archive(ROOT / "seeds"), load_archive(seeds)):
+        written.update(render_search_documents(archive.articles, archive.vocabulary))
+    for path, (title, extra, text) in EXTRA_DOCUMENTS.items():
+        written[path] = (
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'
+            f'<h1 data-pagefind-meta="title">{title}</h1><div data-pagefind-body><p>{text}</p></div>{extra}</body></html>'
+        )
+    for path, text in written.items():
+        (documents / path).parent.mkdir(parents=True, exist_ok=True)
+        (documents / path).write_text(text, encoding="utf-8")
+    return documents
+
+
+@dataclass(frozen=True)
+class SearchBundles:
+    """One corpus of search documents indexed by one Pagefind run, and in runs merged, split two ways."""
+
+    documents: Path
+    single: Path
+    merged: Path
+    resplit: Path
+    said: dict[str, str]  # what write_bundle said of each
+
+
+@pytest.fixture(scope="session")
+def search_bundles(tmp_path_factory: pytest.TempPathFactory) -> SearchBundles:
+    root = tmp_path_factory.mktemp("search")
+    documents = write_search_corpus(root / "documents", root / "seeds")
+    bundles = {"single": 10**6, "merged": MERGED_RUN_SIZE, "resplit": RESPLIT_RUN_SIZE}
+    said = {name: write_bundle(documents, root / name / "pagefind", size) for name, size in bundles.items()}
+    return SearchBundles(documents, *(root / name / "pagefind" for name in bundles), said)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from localsite import PHONE, ROOT, SEARCH_ANSWERED
+from localsite import PHONE, ROOT, SEARCH_ANSWERED, serve
+from searchindex import write_bundle
 
 # Query -> the articles (by slug) a reader must find among the first results, whichever language's page they land on.
 QUERIES = {
@@ -87,6 +90,37 @@ def test_search_finds_the_article_on_desktop(desktop_page: Page, base_url: str, 
     """From either home page, a query finds the articles it names among the first results."""
     results = search(desktop_page, base_url + home, query)
     check_found(results, QUERIES[query], f"search for {query!r} from {home}")
+
+
+@pytest.fixture(scope="module")
+def merged_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site with its search index made again by Pagefind runs of two documents each, merged (as an archive
+    of more than scripts/searchindex.py's RUN_SIZE articles is indexed); its address."""
+    site = tmp_path_factory.mktemp("merged") / "site"
+    shutil.copytree(site_dir, site)
+    assert "3 Pagefind runs" in write_bundle(ROOT / "build" / "search", site / "pagefind", run_size=2)
+    with serve(site) as url:
+        yield url
+
+
+def shown_results(page: Page, url: str, query: str) -> list[tuple[str, str]]:
+    """Each result the reader sees (its text: title, excerpt, original language) and the path it leads to."""
+    search(page, url, query)
+    return page.eval_on_selector_all(
+        ".archive-search__results li",
+        "items => items.map(item => [item.textContent, new URL(item.querySelector('a').href).pathname])",
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_shows_the_same_from_an_index_merged_from_runs(
+    desktop_page: Page, base_url: str, merged_url: str, query: str
+) -> None:
+    """From the merged index, the reader sees the same results, in the same order, with the same excerpts."""
+    expected = shown_results(desktop_page, base_url + "/zh/", query)
+    shown = shown_results(desktop_page, merged_url + "/zh/", query)
+    assert shown == expected
+    check_found(shown, QUERIES[query], f"merged index, search for {query!r}")
 
 
 @pytest.mark.parametrize(("home", "query"), PHONE_QUERIES)

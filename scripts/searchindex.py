@@ -1,0 +1,505 @@
+#!/usr/bin/env python3
+"""The search index: Pagefind on the build's search documents, in runs of bounded size merged into one bundle.
+
+Pagefind keeps every word of every document in memory until it writes its bundle (about 60 MiB plus 0.41 MiB per
+search document: 2.2 GiB at 5,000). An archive of more than RUN_SIZE documents is therefore indexed in runs of at
+most RUN_SIZE documents each, one run after the other (so the peak is one run's), each run picking its share of the
+sorted document paths with --glob; the runs' bundles are then merged here into the bundle that one run over every
+document writes. Browsers load it with Pagefind's own JS and WASM, unchanged. An archive of at most RUN_SIZE
+documents gets one plain Pagefind run.
+
+Why a merge can be exact: everything Pagefind writes about a page depends on that page alone (its fragment, its
+word count, each word's places in it, its filter values), except what is numbered or counted over all pages, and
+that is redone here over the merged pages: page numbers (in the order one run reads the documents: Pagefind walks
+the folder depth first, each folder's entries as the file system lists them; a score can depend on it, below), the
+order of a word's diacritic variants (the order the pages first show them), meta field numbers (the sorted
+names of every page's fields), the word index chunks (Pagefind's own chunking rule over the merged words), the
+hashed file names and the page count. The search's own totals (pages, average page length, pages per word) are
+computed by the browser from these. Bundles from runs that use sorting (data-pagefind-sort) are refused: their
+sort orders cannot be merged without the sort values, which Pagefind does not write.
+
+Page order matters beyond ties: a page holding two accented forms of a query word (résumé and resumé) gets the
+diacritic bonus of the form listed first, and forms are listed by the page that first shows them. Numbered in URL
+order, such a page scored 30.9 where one run's bundle gave it 25.6; numbered in one run's order, the merged bundle
+is that run's (tests/test_searchindex.py, tests/browser/test_search_merge.py).
+
+The bundle (Pagefind 1.5.2, read from the bytes it writes; tests/test_searchindex.py checks the rules below on
+the pinned binary). Each *.pf_* file is gzip of b"pagefind_dcd" + CBOR; a hashed name is the language, "_", and
+the start of the SHA-1 hex (each byte without its leading zero) of the CBOR or JSON:
+- pagefind.<lang>_<10 hex>.pf_meta: [version, pages [[fragment name, word count]] in page order,
+  index chunks [[from, to, chunk name]], filters [[filter, file name]], sorts [], meta field names (sorted)];
+- index/<lang>_<7 hex>.pf_index: [[[word, pages, variants]]], words sorted; pages [[page number minus the previous
+  one's, locs, meta_locs]]; variants [[form, pages]]; locs mark a weight change as -(weight + 1) followed by an
+  absolute place, other places are the difference from the previous one; meta_locs mark a field as -(its number
+  + 1). A chunk ends once its words' page entries, each counted as len(locs) + len(meta_locs) + 1, reach
+  CHUNK_SIZE (variants not counted); `from`/`to` are cut to the shortest prefixes telling neighbours apart;
+- filter/<lang>_<7 hex>.pf_filter: [filter, [[value, page numbers]]];
+- fragment/<lang>_<7 hex>.pf_fragment: the page's JSON (url, content, word_count, filters, meta, anchors);
+- pagefind-entry.json: version, each language's meta name and page_count; the JS, CSS and WASM beside it.
+Pagefind's JS loads files by these names and never checks a hash.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import hashlib
+import heapq
+import itertools
+import json
+import math
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+
+import cbor2
+
+ROOT = Path(__file__).resolve().parents[1]  # Pagefind runs here, to read pagefind.yml
+
+RUN_SIZE = 800  # documents per Pagefind run: about 60 + 0.41 × 800 = 390 MiB at most
+PAGEFIND_FORMAT = "1.5.2"  # the bundle format this merge reproduces; another version must be checked first
+SIGNATURE = b"pagefind_dcd"  # after gunzip, before the CBOR or JSON of every *.pf_* file
+CHUNK_SIZE = 20_000  # Pagefind's default index chunk size, in page entries...
+CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"  # ...unless this says otherwise (read by both)
+GLOB_LIMIT = 100_000  # characters in one run's --glob; Linux refuses an argument of more than 131,072 bytes
+GLOB_SPECIAL = frozenset("?*$:<>()[]{},\\")  # escaped with a backslash in a glob (Pagefind's wax globs)
+SHORT_HASH = 7  # hex digits of a chunk, filter or fragment name; the meta's name has 10
+BUNDLE_FOLDERS = ("index", "filter", "fragment")  # what the merge writes anew; every other file is copied
+# zlib's level 8 already makes index chunks a little smaller than Pagefind's own gzip at its highest level (1,532,364
+# bytes against 1,533,974 for 60 chunks of 5,000 articles); level 9 took a third longer to gain 0.05%.
+GZIP_LEVEL = 8
+
+# Positions in the .pf_meta array
+VERSION, PAGES, CHUNKS, FILTERS, SORTS, META_FIELDS = range(6)
+
+
+class BundleError(Exception):
+    """A Pagefind run failed, or its bundle is not one this merge can merge exactly."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One Pagefind run's bundle: its folder, its language and its decoded pagefind.*.pf_meta."""
+
+    folder: Path
+    entry: dict
+    language: str
+    meta: list
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of one run: its URL, its fragment file, the SHA-1 of its fragment and its word count."""
+
+    url: str
+    fragment: Path
+    full_hash: str
+    word_count: int
+
+
+# Building the index
+
+
+def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE) -> str:
+    """Index every HTML document under `documents` into the Pagefind bundle `bundle`, which is replaced whole once
+    the new one is complete; a line saying what was done."""
+    paths = walk_documents(documents)
+    if not paths:
+        raise BundleError(f"no HTML documents to index in {documents}")
+    runs = split_runs(sorted(paths), run_size)
+    work = bundle.parent / f".{bundle.name}-runs"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        started = time.perf_counter()
+        if len(runs) == 1:
+            peak = run_pagefind(documents, work / "bundle")
+            replace_folder(work / "bundle", bundle)
+            return f"search index: {len(paths)} documents, one Pagefind run (peak {peak} MiB)"
+        folders = [work / f"run-{n:03d}" for n in range(len(runs))]
+        peak = 0
+        for folder, run in zip(folders, runs, strict=True):
+            peak = max(peak, run_pagefind(documents, folder, run))
+            check_every_page_indexed(folder, run)
+        indexed = time.perf_counter()
+        merge_bundles(folders, work / "merged", [page_url(path) for path in paths])
+        replace_folder(work / "merged", bundle)
+        merged = time.perf_counter()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    merge_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # this process: the merge
+    return (
+        f"search index: {len(paths)} documents, {len(runs)} Pagefind runs in {indexed - started:.1f} s (largest "
+        f"peak {peak} MiB), merged in {merged - indexed:.1f} s (peak {merge_peak} MiB)"
+    )
+
+
+def walk_documents(documents: Path, folder: str = "") -> list[str]:
+    """The HTML files Pagefind finds under `documents` by default (**/*.html), as relative paths in the order it
+    reads them: depth first, each folder's entries in the order the file system lists them (unsorted, as walkdir)."""
+    found = []
+    with os.scandir(documents / folder) as entries:
+        for entry in entries:
+            path = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found += walk_documents(documents, path)
+            elif entry.name.endswith(".html") and entry.is_file():
+                found.append(path)
+    return found
+
+
+def page_url(path: str) -> str:
+    """The URL Pagefind gives the document at a relative path (without "index.html", as keep_index_url is off)."""
+    return "/" + (path.removesuffix("index.html") if path.rpartition("/")[2] == "index.html" else path)
+
+
+def split_runs(paths: list[str], run_size: int) -> list[list[str]]:
+    """`paths` in consecutive runs of at most `run_size` each, as even as can be; several runs each with a glob that
+    fits in an argument (one run needs none)."""
+    count = math.ceil(len(paths) / run_size)
+    while True:
+        runs = [paths[len(paths) * n // count : len(paths) * (n + 1) // count] for n in range(count)]
+        if count == 1 or all(len(run_glob(run)) <= GLOB_LIMIT for run in runs):
+            return runs
+        count += 1
+
+
+def run_glob(paths: list[str]) -> str:
+    """A Pagefind --glob matching exactly these relative paths."""
+    escaped = ("".join("\\" + c if c in GLOB_SPECIAL else c for c in path) for path in paths)
+    return "{" + ",".join(escaped) + "}"
+
+
+def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) -> int:
+    """Run Pagefind (settings in pagefind.yml) on `documents`, or only on `paths` of them, writing its bundle to
+    `output`; its peak memory in MiB."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents.resolve()), "--output-path", str(output)]
+    if paths is not None:
+        command += ["--glob", run_glob(paths)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    said = process.stdout.read().decode("utf-8", "replace")
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)  # wait4, not wait: the run's own peak memory
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise BundleError(f"pagefind failed ({process.returncode}):\n{said}")
+    return usage.ru_maxrss // 1024
+
+
+def check_every_page_indexed(folder: Path, paths: list[str]) -> None:
+    """Refuse a run that left documents out: whether one run over every document would leave the same ones out can
+    depend on the others (a page without data-pagefind-body is left out only where some page has one)."""
+    languages = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    indexed = sum(language["page_count"] for language in languages.values())
+    if indexed != len(paths):
+        raise BundleError(
+            f"Pagefind indexed {indexed} of the {len(paths)} documents {paths[0]} to {paths[-1]}; a merge needs them all"
+        )
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder `new` at `target`, in place of whatever was there."""
+    old = target.parent / f".{target.name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# Merging bundles
+
+
+def merge_bundles(folders: list[Path], output: Path, order: list[str]) -> None:
+    """Write to `output` (a new folder) the bundle one Pagefind run over every page of the bundles in `folders`
+    writes when it reads the pages in `order` (their URLs)."""
+    runs = [read_run(folder) for folder in folders]
+    language = check_runs(runs)
+    output.mkdir()
+    gc.disable()  # millions of short-lived lists and no cycles: the collector's passes were 8% of the merge's time
+    try:
+        write_merged(runs, output, order, language)
+    finally:
+        gc.enable()
+
+
+def write_merged(runs: list[Run], output: Path, order: list[str], language: str) -> None:
+    """The merged bundle's files, in `output`."""
+    pages, renumber = merge_pages(runs, order)
+    fragment_names = write_fragments(pages, language, output / "fragment")
+    fields = sorted({field for run in runs for field in run.meta[META_FIELDS]})
+    field_maps = [[fields.index(field) for field in run.meta[META_FIELDS]] for run in runs]
+    words = merge_words(runs, renumber, field_maps)
+    chunks = write_word_chunks(words, language, output / "index", chunk_size())
+    filters = write_filters(merge_filters(runs, renumber), language, output / "filter")
+    meta = [runs[0].meta[VERSION], [[name, page.word_count] for name, page in zip(fragment_names, pages, strict=True)]]
+    meta += [chunks, filters, [], fields]
+    write_meta_and_entry(runs[0], meta, language, output)
+    copy_assets(runs[0].folder, output)
+
+
+def read_run(folder: Path) -> Run:
+    """A run's bundle: its pagefind-entry.json and the .pf_meta of its one language."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    if len(entry["languages"]) != 1:
+        raise BundleError(f"{folder.name}: {len(entry['languages'])} languages; the merge takes one (force_language)")
+    [(language, about)] = entry["languages"].items()
+    meta = cbor2.loads(read_file(folder / f"pagefind.{about['hash']}.pf_meta"))
+    return Run(folder, entry, language, meta)
+
+
+def check_runs(runs: list[Run]) -> str:
+    """The runs' one language, once it is certain that this merge reproduces what Pagefind writes for them."""
+    first = runs[0]
+    for run in runs:
+        if run.entry["version"] != PAGEFIND_FORMAT or run.meta[VERSION] != PAGEFIND_FORMAT:
+            raise BundleError(
+                f"{run.folder.name}: Pagefind {run.entry['version']}; the merge knows {PAGEFIND_FORMAT} only"
+            )
+        if (run.language, run.entry["include_characters"]) != (first.language, first.entry["include_characters"]):
+            raise BundleError(f"{run.folder.name}: language or include_characters differ from {first.folder.name}'s")
+        if run.meta[SORTS]:
+            raise BundleError(f"{run.folder.name}: sorted by {run.meta[SORTS][0][0]!r}; sort orders cannot be merged")
+    return first.language
+
+
+def merge_pages(runs: list[Run], order: list[str]) -> tuple[list[Page], list[list[int]]]:
+    """Every run's pages in `order` (their URLs), and for each run its pages' numbers in that order."""
+    found: dict[str, tuple[int, int, Page]] = {}
+    twice = []
+    for number, run in enumerate(runs):
+        for index, (name, word_count) in enumerate(run.meta[PAGES]):
+            fragment = run.folder / "fragment" / f"{name}.pf_fragment"
+            data = read_file(fragment)
+            page = Page(json.loads(data)["url"], fragment, run.language + "_" + pagefind_hash(data), word_count)
+            twice += [page.url] if page.url in found else []
+            found[page.url] = (number, index, page)
+    if twice:
+        raise BundleError(f"indexed more than once: {', '.join(sorted(twice)[:5])}")
+    if sorted(found) != sorted(order):
+        unknown, missing = sorted(set(found) - set(order)), sorted(set(order) - set(found))
+        raise BundleError(f"pages indexed but not listed: {unknown[:5]}; listed but not indexed: {missing[:5]}")
+    renumber = [[0] * len(run.meta[PAGES]) for run in runs]
+    for new, url in enumerate(order):
+        number, index, _ = found[url]
+        renumber[number][index] = new
+    return [found[url][2] for url in order], renumber
+
+
+def write_fragments(pages: list[Page], language: str, folder: Path) -> list[str]:
+    """Each page's fragment file, copied under the name Pagefind gives it in this page order; the names."""
+    folder.mkdir()
+    names: list[str] = []
+    taken: set[str] = set()
+    for page in pages:
+        # A fragment name that is taken grows by one digit (Pagefind's index/mod.rs; chunks and filters grow by two).
+        name = page.full_hash[: len(language) + 1 + SHORT_HASH]
+        while name in taken:
+            name = page.full_hash[: len(name) + 1]
+        taken.add(name)
+        names.append(name)
+        shutil.copyfile(page.fragment, folder / f"{name}.pf_fragment")
+    return names
+
+
+def merge_filters(runs: list[Run], renumber: list[list[int]]) -> dict[str, dict[str, list[int]]]:
+    """Each filter's values and, for each, the numbers of the pages that have it, in order."""
+    filters: dict[str, dict[str, list[int]]] = {}
+    for number, run in enumerate(runs):
+        for _, name in run.meta[FILTERS]:
+            filter_name, values = cbor2.loads(read_file(run.folder / "filter" / f"{name}.pf_filter"))
+            for value, pages in values:
+                filters.setdefault(filter_name, {}).setdefault(value, []).extend(renumber[number][p] for p in pages)
+    for values in filters.values():
+        for pages in values.values():
+            pages.sort()
+    return filters
+
+
+def write_filters(filters: dict[str, dict[str, list[int]]], language: str, folder: Path) -> list[list[str]]:
+    """One file per filter, filters and values sorted by name (Pagefind 1.5.2 writes them in hash-map order, a
+    different one on each run; the browser sorts them); the .pf_meta's list of filters."""
+    folder.mkdir()
+    listed: list[list[str]] = []
+    taken: set[str] = set()
+    for filter_name in sorted(filters):
+        values = filters[filter_name]
+        data = cbor2.dumps([filter_name, [[value, values[value]] for value in sorted(values)]])
+        name = short_name(language, data, taken)
+        write_file(folder / f"{name}.pf_filter", data)
+        listed.append([filter_name, name])
+    return listed
+
+
+def merge_words(runs: list[Run], renumber: list[list[int]], field_maps: list[list[int]]) -> Iterator[list]:
+    """Every word of the runs in word order, with the pages of every run under it (absolute page numbers, meta
+    field numbers of the merged bundle); one index chunk of each run in memory at a time."""
+    streams = [tagged_words(number, run) for number, run in enumerate(runs)]
+    for word, group in itertools.groupby(heapq.merge(*streams), key=itemgetter(0)):
+        pages: list[list] = []
+        variants: dict[str, list[list]] = {}
+        for _, number, (_, run_pages, run_variants) in group:
+            pages += placed(run_pages, renumber[number], field_maps[number])
+            for form, form_pages in run_variants:
+                variants.setdefault(form, []).extend(placed(form_pages, renumber[number], field_maps[number]))
+        pages.sort(key=itemgetter(0))
+        for form_pages in variants.values():
+            form_pages.sort(key=itemgetter(0))
+        yield [
+            word,
+            pages,
+            [[form, variants[form]] for form in sorted(variants, key=lambda f: first_shown(f, variants))],
+        ]
+
+
+def tagged_words(number: int, run: Run) -> Iterator[tuple[str, int, list]]:
+    """A run's words in word order as (word, run number, word's data), reading one index chunk at a time."""
+    for _, _, name in run.meta[CHUNKS]:
+        [words] = cbor2.loads(read_file(run.folder / "index" / f"{name}.pf_index"))
+        for word in words:
+            yield word[0], number, word
+
+
+def placed(pages: list[list], renumber: list[int], field_map: list[int]) -> list[list]:
+    """A run's page entries for a word, changed in place to the merged bundle's page numbers (absolute, not yet
+    differences) and meta field numbers."""
+    number = 0
+    remap = field_map != list(range(len(field_map)))
+    for entry in pages:
+        number += entry[0]
+        entry[0] = renumber[number]
+        if remap:
+            entry[2] = [-field_map[-mark - 1] - 1 if mark < 0 else mark for mark in entry[2]]
+    return pages
+
+
+def first_shown(form: str, variants: dict[str, list[list]]) -> tuple[int, int, str]:
+    """Where a word's diacritic variant comes in Pagefind's list: by the first page showing it; on one page, those
+    in the text (sorted) before those only in meta fields (sorted)."""
+    number, locs, _ = variants[form][0]
+    return number, 0 if locs else 1, form
+
+
+def write_word_chunks(words: Iterable[list], language: str, folder: Path, size: int) -> list[list[str]]:
+    """The words in index chunks as Pagefind cuts them (a chunk ends once it holds `size` page entries); the
+    .pf_meta's list of chunks, [from, to, name]."""
+    folder.mkdir()
+    chunks: list[list[str]] = []
+    taken: set[str] = set()
+    chunk: list[list] = []
+    held = 0
+    for word in words:
+        chunk.append(word)
+        held += sum(len(locs) + len(meta_locs) + 1 for _, locs, meta_locs in word[1])
+        if held >= size:
+            chunks.append(write_word_chunk(chunk, language, folder, taken))
+            chunk, held = [], 0
+    if chunk:
+        chunks.append(write_word_chunk(chunk, language, folder, taken))
+    for before, after in itertools.pairwise(chunks):
+        # Pagefind keeps `to` whole where its prefix would sort before the chunk's own `from`.
+        to, after[0] = shortest_prefixes(before[1], after[0])
+        if to >= before[0]:
+            before[1] = to
+    return chunks
+
+
+def write_word_chunk(words: list[list], language: str, folder: Path, taken: set[str]) -> list[str]:
+    """Write one index chunk, page numbers as differences; [first word, last word, name]."""
+    for _, pages, variants in words:
+        for entries in (pages, *(form_pages for _, form_pages in variants)):
+            previous = 0
+            for entry in entries:
+                entry[0], previous = entry[0] - previous, entry[0]
+    data = cbor2.dumps([words])
+    name = short_name(language, data, taken)
+    write_file(folder / f"{name}.pf_index", data)
+    return [words[0][0], words[-1][0], name]
+
+
+def shortest_prefixes(last: str, first: str) -> tuple[str, str]:
+    """The shortest prefixes of a chunk's last word and the next chunk's first word that differ."""
+    common = next((n for n, (a, b) in enumerate(zip(last, first, strict=False)) if a != b), min(len(last), len(first)))
+    return last[: common + 1], first[: common + 1]
+
+
+def write_meta_and_entry(first: Run, meta: list, language: str, output: Path) -> None:
+    """The bundle's pagefind.<hash>.pf_meta, and the pagefind-entry.json naming it."""
+    data = cbor2.dumps(meta)
+    name = f"{language}_{pagefind_hash(data)[: len(language) + 1 + SHORT_HASH]}"
+    write_file(output / f"pagefind.{name}.pf_meta", data)
+    entry = json.loads(json.dumps(first.entry))
+    entry["languages"][language].update(hash=name, page_count=len(meta[PAGES]))
+    (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def copy_assets(run: Path, output: Path) -> None:
+    """Pagefind's JS, CSS and WASM (the same in every run), copied from a run's bundle."""
+    for path in run.iterdir():
+        if path.is_dir() and path.name not in BUNDLE_FOLDERS:
+            shutil.copytree(path, output / path.name)
+        elif path.is_file() and path.name != "pagefind-entry.json" and path.suffix != ".pf_meta":
+            shutil.copyfile(path, output / path.name)
+
+
+def chunk_size() -> int:
+    """The index chunk size Pagefind uses in this environment."""
+    value = os.environ.get(CHUNK_SIZE_VARIABLE, "")
+    return int(value) if value.isdigit() else CHUNK_SIZE
+
+
+# Pagefind's files
+
+
+def read_file(path: Path) -> bytes:
+    """The CBOR or JSON in a bundle file."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise BundleError(f"{path}: not a Pagefind file (no {SIGNATURE.decode()} signature)")
+    return data[len(SIGNATURE) :]
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a bundle file as Pagefind does: signed, gzipped."""
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def pagefind_hash(data: bytes) -> str:
+    """Pagefind's hash of a file's contents: SHA-1 in hex, each byte without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
+def short_name(language: str, data: bytes, taken: set[str]) -> str:
+    """A chunk's or filter's file name: language and SHORT_HASH digits, two more for as long as it is taken."""
+    full = f"{language}_{pagefind_hash(data)}"
+    name = full[: len(language) + 1 + SHORT_HASH]
+    while name in taken and len(name) < len(full):
+        name = full[: len(name) + 2]
+    taken.add(name)
+    return name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("documents", type=Path, help="folder of the search documents (build/search/)")
+    parser.add_argument("bundle", type=Path, help="where the bundle goes (replaced whole once complete)")
+    parser.add_argument("--run-size", type=int, default=RUN_SIZE, help=f"documents per run (default {RUN_SIZE})")
+    args = parser.parse_args(argv)
+    try:
+        print(write_bundle(args.documents, args.bundle.resolve(), args.run_size), file=sys.stderr)
+    except BundleError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The index merged from Pagefind runs answers as one run over every document does, in Chromium, through Pagefind's
+own JS and WASM: the same results in the same order with the same scores, excerpts, matched words, meta and filter
+counts. The corpus and both bundles come from tests/conftest.py (search_bundles)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import SearchBundles
+from localsite import serve
+
+QUERIES = [
+    # English words whole, as prefixes, several at once, and a phrase
+    "delegation",
+    "Jinan",
+    "investment",
+    "Seoul",
+    "deleg",
+    "invest",
+    "Qing",
+    "sem",
+    "economic trade cooperation",
+    "Jinan delegation Korea",
+    '"economic and trade"',
+    # Chinese names as typed and as the search box cuts them (assets/search.js), and words
+    "薛庆国",
+    "薛 庆 国",
+    "文海生",
+    "文 海 生",
+    "青岛",
+    "代表团",
+    "江南区",
+    # accented and plain forms of words that have both
+    "café",
+    "cafe",
+    "résumé",
+    "zurich",
+    "fiancé",
+    # a word one page has (so one run of the merge), alone and beside a common word; a word no page has, likewise
+    "zanzibarite",
+    "delegation zanzibarite",
+    "xylophonequux",
+    "delegation xylophonequux",
+]
+FILTERED = [
+    ("delegation", {"Country · 国家": ["Japan · 日本"]}),
+    ("Korea 韩国", {"Original language · 原文语言": ["Chinese · 中文"], "City · 城市": ["Seoul · 首尔"]}),
+    ("cafe", {"Notes · 注释": ["b"]}),  # a filter only one page has
+    (None, {"Year · 年份": ["2020"]}),  # filters alone, no query
+]
+# A query's answer through Pagefind's API as assets/search.js asks it, with every result's data.
+ANSWER = """async ([bundle, query, filters]) => {
+    const pagefind = await import(`/${bundle}/pagefind/pagefind.js`);
+    await pagefind.options({ baseUrl: "/", excerptLength: 24 });
+    const answer = await pagefind.search(query, { filters });
+    const results = await Promise.all(answer.results.map(async (result) => {
+        const data = await result.data();
+        return {
+            score: result.score, words: result.words, url: data.url, excerpt: data.excerpt, meta: data.meta,
+            filters: data.filters, sub_results: data.sub_results.map((sub) => [sub.url, sub.excerpt]),
+        };
+    }));
+    return { results, unfiltered: answer.unfilteredResultCount, filters: answer.filters, total: answer.totalFilters };
+}"""
+ALL_FILTERS = """async (bundle) => (await import(`/${bundle}/pagefind/pagefind.js`)).filters()"""
+
+
+@pytest.fixture(scope="module")
+def bundles_url(search_bundles: SearchBundles) -> Iterator[str]:
+    """Both bundles served from one folder, at /single/pagefind/ and /merged/pagefind/, beside an empty page."""
+    root = search_bundles.single.parent.parent
+    (root / "index.html").write_text("<!DOCTYPE html><html lang='en'><title>bundles</title></html>", encoding="utf-8")
+    with serve(root) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
+    """A tab for each bundle (each loads its own Pagefind), kept open for every query."""
+    context = browser.new_context()
+    tabs = {}
+    for bundle in ("single", "merged"):
+        tabs[bundle] = context.new_page()
+        tabs[bundle].goto(bundles_url + "/index.html")
+    yield tabs
+    context.close()
+
+
+def answers(pages: dict[str, Page], query: str | None, filters: dict[str, list[str]]) -> dict[str, Any]:
+    return {bundle: page.evaluate(ANSWER, [bundle, query, filters]) for bundle, page in pages.items()}
+
+
+def assert_same_answer(single: dict[str, Any], merged: dict[str, Any]) -> None:
+    """The same results in the same order with the same scores, data and counts."""
+    assert [(result["url"], result["score"]) for result in merged["results"]] == [
+        (result["url"], result["score"]) for result in single["results"]
+    ]
+    assert merged == single
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_query_answers_the_same_from_the_merged_index(pages: dict[str, Page], query: str) -> None:
+    found = answers(pages, query, {})
+    assert_same_answer(found["single"], found["merged"])
+    if query in ("delegation", "薛 庆 国", "cafe", "zanzibarite", "delegation xylophonequux"):
+        assert found["merged"]["results"], f"{query!r} should find something"
+    if query == "xylophonequux":
+        assert not found["merged"]["results"]
+
+
+@pytest.mark.parametrize(("query", "filters"), FILTERED)
+def test_a_filtered_query_answers_the_same_from_the_merged_index(
+    pages: dict[str, Page], query: str | None, filters: dict[str, list[str]]
+) -> None:
+    found = answers(pages, query, filters)
+    assert_same_answer(found["single"], found["merged"])
+    assert found["merged"]["results"], f"{query!r} with {filters} should find something"
+
+
+def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Page]) -> None:
+    offered = {bundle: page.evaluate(ALL_FILTERS, bundle) for bundle, page in pages.items()}
+    assert offered["merged"] == offered["single"]
+    assert set(offered["merged"]) == {
+        "City · 城市",
+        "Country · 国家",
+        "Notes · 注释",
+        "Original language · 原文语言",
+        "Year · 年份",
+    }
+
+
+def test_the_bundles_compared_are_a_single_run_and_a_merge(search_bundles: SearchBundles) -> None:
+    assert "one Pagefind run" in search_bundles.said["single"]
+    assert "4 Pagefind runs" in search_bundles.said["merged"]
