@@ -16,6 +16,8 @@ from typing import Any
 
 import cbor2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mkdocs_hooks
 from conftest import EXTRA_DOCUMENTS, MERGED_RUN_SIZE, SearchBundles
@@ -23,6 +25,7 @@ from searchindex import (
     CHUNK_SIZE_VARIABLE,
     GLOB_LIMIT,
     BundleError,
+    encode_chunk,
     merge_bundles,
     run_glob,
     run_pagefind,
@@ -350,6 +353,7 @@ def test_a_run_that_leaves_a_document_out_stops_the_index(tmp_path: Path) -> Non
     (tmp_path / "pagefind" / "old").write_text("the last good bundle")
     with pytest.raises(
         BundleError,
+        encode_chunk,
         match=r"^Pagefind indexed 1 of the 2 documents b/index.html to c/index.html; a merge needs them all$",
     ):
         write_bundle(tmp_path / "documents", tmp_path / "pagefind", run_size=2)
@@ -373,3 +377,25 @@ def test_the_hooks_index_in_the_background_and_report_failure(search_bundles: Se
     assert str(error.value).startswith(
         "search index failed:\npagefind failed (1):\nError: Pagefind was not able to build an index."
     )
+
+
+# Integers as index chunks hold them (page differences, places, weight and field marks), with the edges of every
+# CBOR width and of the merge's table of small ones.
+_integers = st.one_of(
+    st.integers(-30, 300),
+    st.sampled_from([23, 24, 255, 256, 65535, 65536, -24, -25, -256, -257, -65536, -65537, 2**32 - 1, 2**32, 2**40]),
+    st.integers(-(2**63), 2**63 - 1),
+)
+_pages = st.lists(st.tuples(_integers, st.lists(_integers, max_size=30), st.lists(_integers, max_size=4)).map(list))
+_words = st.lists(
+    st.tuples(st.text(max_size=12), _pages, st.lists(st.tuples(st.text(max_size=8), _pages).map(list), max_size=2)).map(
+        list
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_words)
+def test_index_chunks_are_encoded_as_cbor2_encodes_them(words: list) -> None:
+    assert encode_chunk(words) == cbor2.dumps([words])
