@@ -199,6 +199,16 @@ def _tree_pss_kib(pid: int) -> int:
     return own + sum(_tree_pss_kib(int(child)) for child in children)
 
 
+def machine_speed() -> float:
+    """Milliseconds this machine takes for a fixed piece of pure Python: printed beside the figures, since a
+    shared machine's speed drifts (by a fifth, here, within minutes) and every timing drifts with it."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return (time.perf_counter() - started) * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000, help="how many synthetic articles")
@@ -210,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         archive = load_archive(project / "seeds")  # for the problem count and the pages weighed below; not timed
         first, rerun = build_script(project), build_script(project)
         print(f"articles                      {args.articles}")
+        print(f"machine speed ms              {machine_speed():.0f} (a fixed Python loop; lower is faster)")
         print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
         print(f"generated files               {first['said']}")
         print(
@@ -237,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         site = fresh / "site"
         files = [path for path in site.rglob("*") if path.is_file()]
         print(f"full build wall seconds       {figures['wall']:.1f} ({figures['said'].split(' (', 1)[-1].rstrip(')')})")
+        print(f"machine speed ms              {machine_speed():.0f} (after the full build)")
         print(f"full build CPU seconds        {figures['user'] + figures['system']:.1f}")
         print(
             f"full build peak memory MiB    {figures['largest_mib']:.0f} (largest process), "
