@@ -42,6 +42,7 @@ Pagefind's JS loads files by these names and never checks a hash.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import gzip
 import hashlib
@@ -449,7 +450,7 @@ def encode_chunk(words: list[list]) -> bytes:
 
 def _encode_pages(pages: list[list], parts: list[bytes]) -> None:
     """A word's page entries, [page difference, locs, meta_locs] each, appended to `parts` as CBOR."""
-    add, small, heads = parts.append, _SMALL, _ARRAY_HEADS
+    add, (small, heads) = parts.append, _tables()
     add(_head(0x80, len(pages)))
     for page, locs, meta_locs in pages:
         try:  # the common case in one expression: small numbers, no meta field
@@ -467,7 +468,7 @@ def _encode_pages(pages: list[list], parts: list[bytes]) -> None:
 def _integers(values: list[int]) -> bytes:
     """A CBOR array of integers; those from -SMALL to SMALL - 1 looked up, the rest encoded one by one."""
     try:
-        return _head(0x80, len(values)) + b"".join(map(_SMALL.__getitem__, values))
+        return _head(0x80, len(values)) + b"".join(map(_tables()[0].__getitem__, values))
     except KeyError:
         return _head(0x80, len(values)) + b"".join(map(_integer, values))
 
@@ -494,8 +495,12 @@ def _head(major: int, argument: int) -> bytes:
 
 
 SMALL = 1 << 16  # word places and page differences: nearly all below this
-_SMALL = {value: _integer(value) for value in range(-SMALL, SMALL)}
-_ARRAY_HEADS = [_head(0x80, length) for length in range(SMALL)]
+
+
+@functools.cache  # made once, when a merge first needs them (a tenth of a second)
+def _tables() -> tuple[dict[int, bytes], list[bytes]]:
+    """The CBOR of every integer from -SMALL to SMALL - 1, and the head of every array shorter than SMALL."""
+    return {value: _integer(value) for value in range(-SMALL, SMALL)}, [_head(0x80, length) for length in range(SMALL)]
 
 
 def shortest_prefixes(last: str, first: str) -> tuple[str, str]:
