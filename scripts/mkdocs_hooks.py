@@ -43,7 +43,7 @@ from archive.rules import RAW_HTML_MARK  # noqa: E402
 
 
 @functools.cache
-def _build():
+def build_module():
     """scripts/build.py, the same build `make docs` runs; loaded from its file, since a build/ folder in the
     project (where the search documents go) would shadow `import build`."""
     spec = importlib.util.spec_from_file_location("archive_build", SCRIPTS / "build.py")
@@ -108,7 +108,7 @@ def on_pre_build(config):
     """While serving, regenerate docs/ from seeds/ first; with errors, print them and keep the last good pages."""
     if not _serving:
         return
-    build = _build()
+    build = build_module()
 
     # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.
     global _inputs_seen
@@ -204,7 +204,7 @@ def on_post_build(config):
     """Give the site its search index once every language is in site_dir (not after each language's pass)."""
     if _i18n(config).building or os.environ.get("ARCHIVE_BUILD_LANGUAGE"):
         return
-    search = _build().search_folder(Path(config.docs_dir))
+    search = build_module().search_folder(Path(config.docs_dir))
     finish_index(index_search(str(search), os.path.join(config.site_dir, "pagefind")))
 
 

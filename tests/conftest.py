@@ -3,7 +3,6 @@ same search documents by one Pagefind run and by several runs merged."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ import pytest
 
 from archive.load import Archive, load_archive
 from archive.site import render_search_documents
+from mkdocs_hooks import build_module
 from searchindex import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,18 +82,10 @@ def real_seeds(tmp_path: Path) -> Path:
     return target
 
 
-def load_build() -> ModuleType:
-    """scripts/build.py as a module, so its main() runs in-process."""
-    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def build() -> ModuleType:
-    return load_build()
+    """scripts/build.py as a module (loaded as the MkDocs hooks load it), so its main() runs in-process."""
+    return build_module()
 
 
 def run(build: ModuleType, scratch: Scratch, *options: str) -> int:
