@@ -7,10 +7,13 @@ Also writes build/search/: one small HTML document per article, what the search 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import partial
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -21,9 +24,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from archive.load import load_archive  # noqa: E402
 from archive.model import Article  # noqa: E402
 from archive.parallel import workers_for  # noqa: E402
+from archive.render import chinese_names  # noqa: E402
 from archive.site import render_search_documents, site_shares  # noqa: E402
 from archive.tags import Vocabulary  # noqa: E402
 from archive.write import Share, write_site  # noqa: E402
+from searchindex import words_indexed_whole  # noqa: E402
 
 
 def search_folder(docs: Path) -> Path:
@@ -32,6 +37,30 @@ def search_folder(docs: Path) -> Path:
 
 
 SEARCH = search_folder(ROOT / "docs")
+# What names_indexed_whole last found, and for which names, Pagefind and settings: asked again only when one changes.
+NAMES_PROBED = ROOT / "build" / "search-names-probed.json"
+
+
+def names_indexed_whole(vocabulary: Vocabulary, probed: Path = NAMES_PROBED) -> frozenset[str]:
+    """The vocabulary's Chinese names that the search index holds as one word (searchindex.words_indexed_whole):
+    a reader's query keeps them whole; every other name is cut one character at a time (see assets/search.js)."""
+    names = sorted({name for tag in vocabulary.tags.values() for name in chinese_names(tag)})
+    settings = (ROOT / "pagefind.yml").read_bytes()
+    asked = [version("pagefind"), hashlib.sha256(settings).hexdigest(), names]
+    try:
+        saved = json.loads(probed.read_text(encoding="utf-8"))
+        if saved["asked"] == asked:
+            return frozenset(saved["whole"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not asked yet, or for other names: ask Pagefind
+    whole = sorted(words_indexed_whole(names))
+    probed.parent.mkdir(parents=True, exist_ok=True)
+    writing = probed.with_name(f".{probed.name}.new")
+    writing.write_text(
+        json.dumps({"asked": asked, "whole": whole}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+    writing.replace(probed)
+    return frozenset(whole)
 
 
 def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -49,12 +78,14 @@ def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
     return value if value.endswith("/") else value + "/"
 
 
-def search_shares(articles: list[Article], vocabulary: Vocabulary, count: int) -> list[Share]:
+def search_shares(
+    articles: list[Article], vocabulary: Vocabulary, count: int, whole: frozenset[str] = frozenset()
+) -> list[Share]:
     """The search documents in `count` shares of the articles, one for each worker (each article's document is
-    rendered from that article alone)."""
+    rendered from that article alone); `whole`: the names the index holds as one word (names_indexed_whole)."""
 
     def share(part: list[Article]) -> Iterable[tuple[str, str]]:
-        return render_search_documents(part, vocabulary).items()
+        return render_search_documents(part, vocabulary, whole).items()
 
     return [partial(share, articles[start::count]) for start in range(count)]
 
@@ -83,10 +114,11 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
         return 0
     search = args.search or search_folder(args.docs)
     workers = workers_for(len(archive.articles))
-    write_site(search, search_shares(archive.articles, archive.vocabulary, workers), ("articles",), (), workers)
+    whole = names_indexed_whole(archive.vocabulary)
+    write_site(search, search_shares(archive.articles, archive.vocabulary, workers, whole), ("articles",), (), workers)
     if on_search_written:
         on_search_written()
-    shares = site_shares(archive.articles, archive.vocabulary, site_url(), workers)
+    shares = site_shares(archive.articles, archive.vocabulary, site_url(), workers, whole)
     report = write_site(args.docs, shares, workers=workers)
     print(
         f"{len(archive.articles)} articles: {report.written} page(s) written, {report.removed} removed, {warnings} warning(s)",

@@ -47,6 +47,7 @@ import gc
 import gzip
 import hashlib
 import heapq
+import html
 import itertools
 import json
 import math
@@ -55,6 +56,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -194,6 +196,28 @@ def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) 
     if process.returncode != 0:
         raise BundleError(f"pagefind failed ({process.returncode}):\n{said}")
     return usage.ru_maxrss // 1024
+
+
+def words_indexed_whole(texts: Iterable[str]) -> set[str]:
+    """Which of `texts` Pagefind (settings in pagefind.yml) indexes as one word where each stands between spaces,
+    as names do in a search document's names line (render.render_search_document).
+
+    Pagefind cuts Chinese with a dictionary: 青岛 stays one word, 文海生 becomes 文|海生. Between spaces a text's
+    cut depends on that text alone, so one scratch document holding them all answers for every search document.
+    """
+    texts = sorted(set(texts))
+    with tempfile.TemporaryDirectory(prefix="pagefind-probe-") as scratch:
+        site, bundle = Path(scratch) / "site", Path(scratch) / "bundle"
+        site.mkdir()
+        line = html.escape(" ".join(texts), quote=False)
+        (site / "index.html").write_text(
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>probe</title></head><body>'
+            f'<div data-pagefind-body><p data-pagefind-weight="0.5">{line}</p></div></body></html>\n',
+            encoding="utf-8",
+        )
+        run_pagefind(site, bundle)
+        words = {word[0] for chunk in (bundle / "index").iterdir() for word in cbor2.loads(read_file(chunk))[0]}
+    return {text for text in texts if text.lower() in words}
 
 
 def check_every_page_indexed(folder: Path, paths: list[str]) -> None:

@@ -131,7 +131,8 @@ def write_search_corpus(documents: Path, seeds: Path) -> Path:
     make_archive(seeds, SYNTHETIC_ARTICLES)
     written = {}
     for archive in (load_archive(ROOT / "seeds"), load_archive(seeds)):
-        written.update(render_search_documents(archive.articles, archive.vocabulary))
+        whole = build_module().names_indexed_whole(archive.vocabulary)
+        written.update(render_search_documents(archive.articles, archive.vocabulary, whole))
     for path, (title, extra, text) in EXTRA_DOCUMENTS.items():
         written[path] = (
             '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'

@@ -14,6 +14,7 @@ from archive.load import load_archive
 from archive.site import render_search_documents, render_site
 from conftest import ROOT
 from golden_build import copy_founding_seeds
+from mkdocs_hooks import build_module
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE_URL = "http://127.0.0.1:8000/"  # what `make golden` builds with (mkdocs.yml's default)
@@ -38,9 +39,10 @@ def founding(tmp_path_factory: pytest.TempPathFactory):
 def pages(founding) -> dict[str, str]:
     archive = founding
     assert [str(problem) for problem in archive.problems] == []
-    search = render_search_documents(archive.articles, archive.vocabulary)
+    whole = build_module().names_indexed_whole(archive.vocabulary)  # as scripts/build.py asks Pagefind
+    search = render_search_documents(archive.articles, archive.vocabulary, whole)
     return {
-        **render_site(archive.articles, archive.vocabulary, SITE_URL),
+        **render_site(archive.articles, archive.vocabulary, SITE_URL, whole),
         **{f"search/{p}": d for p, d in search.items()},
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from searchindex import (
     run_glob,
     run_pagefind,
     split_runs,
+    words_indexed_whole,
     write_bundle,
 )
 
@@ -398,3 +400,54 @@ _words = st.lists(
 @given(_words)
 def test_index_chunks_are_encoded_as_cbor2_encodes_them(words: list) -> None:
     assert encode_chunk(words) == cbor2.dumps([words])
+
+
+# Names a query keeps whole (build.names_indexed_whole, searchindex.words_indexed_whole)
+
+NAMES_LINE = re.compile(r'<p data-pagefind-weight="0.5">([^<]*)</p>')
+FILTER = re.compile(r"<span data-pagefind-filter=[^>]*>[^<]*</span>")
+
+
+def test_pagefind_keeps_some_names_whole_and_cuts_others_whatever_stands_beside_them() -> None:
+    """青岛 is one word to Pagefind, 文海生 is 文|海生; between spaces, the answer for a name is the same alone, in
+    another order, or beside other names (so one probe answers for every search document)."""
+    names = ["青岛", "首尔", "济南", "文海生", "SK海力士", "江南区企划经济局", "中华人民共和国", "中国"]
+    together = words_indexed_whole(names)
+    assert {"青岛", "首尔", "济南"} <= together
+    assert not {"文海生", "SK海力士"} & together
+    assert words_indexed_whole(names[::-1]) == together
+    assert all(words_indexed_whole([name]) == ({name} & together) for name in ("青岛", "文海生", "中国"))
+
+
+def test_a_name_kept_whole_is_a_word_on_every_page_whose_article_it_names(search_bundles: SearchBundles) -> None:
+    """Each name a search document lists whole is, in the index, a word of that very page: a query keeping the
+    name whole finds every article the name is tagged on (the seeds' and 150 synthetic articles')."""
+    words = decode(search_bundles.single)["words"]
+    checked = 0
+    for document in sorted(search_bundles.documents.rglob("*.html")):
+        [line] = NAMES_LINE.findall(document.read_text(encoding="utf-8")) or [""]
+        url = "/" + document.parent.relative_to(search_bundles.documents).as_posix() + "/"
+        for name in (piece for piece in line.split(" ") if len(piece) > 1 and not piece.isascii()):
+            assert url in words.get(name.lower(), ({}, {}))[0], f"{url}: {name} is not one word in the index"
+            checked += 1
+    assert checked > 150
+
+
+def test_a_city_name_finds_the_articles_that_name_the_city_and_no_others(search_bundles: SearchBundles) -> None:
+    """Pagefind answers a one-word query with every page holding a word that starts with it. For a city the index
+    holds whole, those are the pages whose search document has the name: every article tagged with the city, and
+    the few that name it inside another name (首尔市江南区); none that merely holds a word starting 济 and one
+    starting 南, as when the query was cut into characters."""
+    found = decode(search_bundles.single)
+    documents = {
+        "/" + path.parent.relative_to(search_bundles.documents).as_posix() + "/": FILTER.sub(
+            "", path.read_text("utf-8")
+        )
+        for path in search_bundles.documents.rglob("*.html")
+    }
+    cities = found["filters"]["City · 城市"]
+    for value in ("Jinan · 济南", "Qingdao · 青岛", "Seoul · 首尔"):
+        name = value.split(" · ")[1]
+        matched = {url for word, (pages, _) in found["words"].items() if word.startswith(name) for url in pages}
+        assert set(cities[value]) <= matched, name
+        assert sorted(matched) == sorted(url for url, text in documents.items() if name in text), name

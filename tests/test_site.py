@@ -256,10 +256,12 @@ def test_both_languages_built_at_once_match_one_mkdocs_build(site: Path, tmp_pat
 
 
 def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
-    """Vocabulary names (not topics) go to the browser for cutting queries, and into each article cut alike:
-    every piece of each of its names (a Han character, or a run like SK), once."""
+    """Vocabulary names (not topics) that the index cuts go to the browser for cutting queries, and into each article
+    cut alike: every piece of each of its names (a Han character, or a run like SK), once. Names the index holds as
+    one word (济南, 青岛, 首尔) are kept whole in queries and listed whole in the articles that have them."""
     names = json.loads(read_file(site, "search-names.json"))
-    assert {"文海生", "SK海力士", "歷城區"} <= set(names)
+    assert {"文海生", "SK海力士", "歷城區", "江南区企划经济局"} <= set(names)
+    assert not {"济南", "青岛", "首尔"} & set(names)
     assert "成果转化" not in names  # a topic: an ordinary word, cut alike by the indexer and the browser
     assert names == sorted(names, key=lambda name: (-len(name), name))  # longest first, as search.js replaces
     [indexed] = re.findall(
@@ -267,6 +269,8 @@ def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
     )
     pieces = indexed.split(" ")
     assert {"文", "海", "生", "江", "南", "区", "歷", "城", "區"} <= set(pieces)
+    assert {"济南", "首尔"} <= set(pieces)
+    assert not {"文海生", "江南区"} & set(pieces)
     assert len(pieces) == len(set(pieces))
     assert "海" not in re.findall(
         r'<p data-pagefind-weight="0.5">([^<]*)</p>', search_document(site, "dialogue-with-shandong-japan-seminar")

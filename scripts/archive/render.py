@@ -368,13 +368,16 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     return lines
 
 
-def render_search_document(article: Article, vocabulary: Vocabulary) -> str:
+def render_search_document(article: Article, vocabulary: Vocabulary, whole: frozenset[str] = frozenset()) -> str:
     """What the search indexes of an article, as a small HTML document for Pagefind (build/search/, not published).
 
     Both languages' titles, text and tag labels, so one result per article finds either language; the filters
     (original language, year, country, city); the Chinese title and the original languages for assets/search.js;
-    and the pieces of the tags' Chinese names, each Han character on its own (rules.SEARCH_NAME_PIECE), weighted
-    low so that excerpts come from the text. Seed text is escaped like every page's.
+    and a names line, weighted low so that excerpts come from the text: the pieces of the tags' Chinese names, each
+    Han character on its own (rules.SEARCH_NAME_PIECE), which a query cut alike finds whatever the browser's and
+    the indexer's dictionaries make of the name, and before them the names the index holds as one word (`whole`,
+    build.names_indexed_whole), which a query keeps whole: 济南 then finds the articles tagged 济南, as one word,
+    not every article with a word starting 济 and one starting 南. Seed text is escaped like every page's.
     """
     names = rules.SEARCH_FILTER_NAMES
     originals = list(dict.fromkeys("en" if code == "en" else "zh" for code in article.languages))
@@ -395,7 +398,10 @@ def render_search_document(article: Article, vocabulary: Vocabulary) -> str:
     # Each piece once: a query's pieces must all be in a document, in any order, so repeats add nothing but index
     # size and Pagefind's memory while indexing (this line, with every name listed, was a third of that memory).
     tag_names = sorted({name for tag in article.tags for name in chinese_names(vocabulary[tag])})
-    pieces = dict.fromkeys(piece for name in tag_names for piece in rules.SEARCH_NAME_PIECE.findall(name))
+    pieces = dict.fromkeys(
+        [name for name in tag_names if name in whole]
+        + [piece for name in tag_names for piece in rules.SEARCH_NAME_PIECE.findall(name)]
+    )
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{rules.HTML_LANG[article.original_lang]}"><head><meta charset="utf-8"><title>{escape_html(article.slug)}</title></head><body>',

@@ -206,10 +206,15 @@ def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str]
 
 
 def site_shares(
-    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/", workers: int = 1
+    articles: list[Article],
+    vocabulary: Vocabulary,
+    site_url: str = "http://127.0.0.1:8000/",
+    workers: int = 1,
+    whole: frozenset[str] = frozenset(),
 ) -> list[Callable[[], Iterator[tuple[str, str]]]]:
     """Every generated file as one share per page language, each rendering its pages one at a time (what
-    write.write_site writes, a share to a core): nothing needs the whole site in memory."""
+    write.write_site writes, a share to a core): nothing needs the whole site in memory. `whole`: the names the
+    search index holds as one word (build.names_indexed_whole; with none, every name is cut)."""
     plan = plan_site(articles, vocabulary, site_url, workers)
     lastmods = {
         lang: {path: part.lastmod for part in parts for path in part.paths if path.endswith(".md")}
@@ -223,16 +228,20 @@ def site_shares(
         # that file (theme templates are off, see the hooks) instead of being written over by it.
         yield "sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml", render_sitemap(lang, lastmods, site_url)
         if lang == rules.PAGE_LANGUAGES[0]:
-            yield "search-names.json", render_search_names(vocabulary)
+            yield "search-names.json", render_search_names(vocabulary, whole)
 
     return [partial(share, lang) for lang in rules.PAGE_LANGUAGES]
 
 
 def render_site(
-    articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/"
+    articles: list[Article],
+    vocabulary: Vocabulary,
+    site_url: str = "http://127.0.0.1:8000/",
+    whole: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Every generated file, keyed by its path under docs/, all in memory (the build streams site_shares)."""
-    return dict(sorted(page for share in site_shares(articles, vocabulary, site_url) for page in share()))
+    shares = site_shares(articles, vocabulary, site_url, whole=whole)
+    return dict(sorted(page for share in shares for page in share()))
 
 
 def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_url: str) -> str:
@@ -256,13 +265,19 @@ def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_u
     return "\n".join([*lines, "</urlset>"]) + "\n"
 
 
-def render_search_names(vocabulary: Vocabulary) -> str:
-    """The vocabulary's Chinese names, longest first, for assets/search.js to cut in a reader's query."""
-    names = {name for tag in vocabulary.tags.values() for name in chinese_names(tag)}
+def render_search_names(vocabulary: Vocabulary, whole: frozenset[str] = frozenset()) -> str:
+    """The vocabulary's Chinese names that assets/search.js cuts in a reader's query, longest first: every name but
+    those the index holds as one word (`whole`), which a query keeps whole."""
+    names = {name for tag in vocabulary.tags.values() for name in chinese_names(tag)} - whole
     return json.dumps(sorted(names, key=lambda name: (-len(name), name)), ensure_ascii=False, indent=0) + "\n"
 
 
-def render_search_documents(articles: list[Article], vocabulary: Vocabulary) -> dict[str, str]:
+def render_search_documents(
+    articles: list[Article], vocabulary: Vocabulary, whole: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """What the search indexes, one small HTML document per article, at the English page's address (Pagefind's
     result links are the documents' paths)."""
-    return {f"articles/{article.slug}/index.html": render_search_document(article, vocabulary) for article in articles}
+    return {
+        f"articles/{article.slug}/index.html": render_search_document(article, vocabulary, whole)
+        for article in articles
+    }

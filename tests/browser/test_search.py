@@ -33,6 +33,7 @@ HOMES = ["/", "/zh/"]
 # On a phone, one query in each language, from the home page in that language.
 PHONE_QUERIES = [("/zh/", "江南区"), ("/", "Gangnam")]
 TOP = 5
+LINKS = "links => links.map(link => link.href)"
 WAIT_MS = 20_000  # for the search index to load and answer, on a slow CI machine
 
 # An article page in either language: /articles/<slug>/ or /zh/articles/<slug>/ (not the -hant original or a tag
@@ -207,3 +208,18 @@ def test_search_filters_name_each_of_country_city_year_and_language(desktop_page
         "Original language · 原文语言",
         "Year · 年份",
     ]
+
+
+@pytest.mark.parametrize(("name", "tag"), [("济南", "jinan"), ("青岛", "qingdao"), ("首尔", "seoul")])
+def test_a_city_name_finds_every_article_tagged_with_it_and_only_articles_that_name_it(
+    desktop_page: Page, base_url: str, name: str, tag: str
+) -> None:
+    """Typed in Chinese, a city finds every article its tag page lists, and nothing that does not name it (a query
+    cut into 济 and 南 also found articles that merely had a word starting with each)."""
+    desktop_page.goto(f"{base_url}/zh/tags/{tag}/")
+    tagged = {ARTICLE.search(href)[1] for href in desktop_page.eval_on_selector_all(".entries h2 a", LINKS)}
+    assert tagged, f"the tag page of {name} lists no article"
+    results = search(desktop_page, base_url + "/zh/", name)
+    assert tagged <= set(article_slugs(results))
+    for _, href in results:
+        assert name in search_document_of(href), f"{href} does not name {name}"
