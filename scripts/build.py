@@ -21,14 +21,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from archive.load import load_archive  # noqa: E402
+from archive.load import VOCABULARY, load_archive  # noqa: E402
 from archive.model import Article  # noqa: E402
 from archive.parallel import workers_for  # noqa: E402
 from archive.render import chinese_names  # noqa: E402
 from archive.site import render_search_documents, site_shares  # noqa: E402
-from archive.tags import Vocabulary  # noqa: E402
+from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
 from archive.write import Share, write_site  # noqa: E402
-from searchindex import words_indexed_whole  # noqa: E402
+from searchindex import WholeWords  # noqa: E402
 
 
 def search_folder(docs: Path) -> Path:
@@ -37,30 +37,53 @@ def search_folder(docs: Path) -> Path:
 
 
 SEARCH = search_folder(ROOT / "docs")
-# What names_indexed_whole last found, and for which names, Pagefind and settings: asked again only when one changes.
+# What NamesIndexedWhole last found, and for which names, Pagefind and settings: asked again only when one changes.
 NAMES_PROBED = ROOT / "build" / "search-names-probed.json"
 
 
+class NamesIndexedWhole:
+    """The vocabulary's Chinese names that the search index holds as one word (searchindex.WholeWords): a reader's
+    query keeps them whole; every other name is cut one character at a time (see assets/search.js).
+
+    Pagefind is asked in the background (about a quarter of a second, while the seeds are read), and only when the
+    names, Pagefind or pagefind.yml changed since the answer kept in `probed`.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, probed: Path = NAMES_PROBED) -> None:
+        names = sorted({name for tag in vocabulary.tags.values() for name in chinese_names(tag)})
+        settings = (ROOT / "pagefind.yml").read_bytes()
+        self.asked, self.probed = [version("pagefind"), hashlib.sha256(settings).hexdigest(), names], probed
+        self.kept: frozenset[str] | None = None
+        self.asking: WholeWords | None = None
+        try:
+            saved = json.loads(probed.read_text(encoding="utf-8"))
+            if saved["asked"] == self.asked:
+                self.kept = frozenset(saved["whole"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # not asked yet, or for other names
+        if self.kept is None:
+            self.asking = WholeWords(names)
+
+    def whole(self) -> frozenset[str]:
+        if self.asking:
+            self.kept = frozenset(self.asking.words())
+            self.asking = None
+            self.probed.parent.mkdir(parents=True, exist_ok=True)
+            writing = self.probed.with_name(f".{self.probed.name}.new")
+            answer = {"asked": self.asked, "whole": sorted(self.kept)}
+            writing.write_text(json.dumps(answer, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            writing.replace(self.probed)
+        return self.kept
+
+    def cancel(self) -> None:
+        if self.asking:
+            self.asking.cancel()
+            self.asking = None
+
+
 def names_indexed_whole(vocabulary: Vocabulary, probed: Path = NAMES_PROBED) -> frozenset[str]:
-    """The vocabulary's Chinese names that the search index holds as one word (searchindex.words_indexed_whole):
-    a reader's query keeps them whole; every other name is cut one character at a time (see assets/search.js)."""
-    names = sorted({name for tag in vocabulary.tags.values() for name in chinese_names(tag)})
-    settings = (ROOT / "pagefind.yml").read_bytes()
-    asked = [version("pagefind"), hashlib.sha256(settings).hexdigest(), names]
-    try:
-        saved = json.loads(probed.read_text(encoding="utf-8"))
-        if saved["asked"] == asked:
-            return frozenset(saved["whole"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not asked yet, or for other names: ask Pagefind
-    whole = sorted(words_indexed_whole(names))
-    probed.parent.mkdir(parents=True, exist_ok=True)
-    writing = probed.with_name(f".{probed.name}.new")
-    writing.write_text(
-        json.dumps({"asked": asked, "whole": whole}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
-    )
-    writing.replace(probed)
-    return frozenset(whole)
+    """NamesIndexedWhole's answer, waited for."""
+    return NamesIndexedWhole(vocabulary, probed).whole()
 
 
 def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -102,11 +125,18 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     args = parser.parse_args(argv)
 
+    # The vocabulary alone first (10 ms; load_archive reads it again and reports its problems), so that Pagefind
+    # can be asked about its names while the seeds are read.
+    if not args.check:
+        vocabulary, _ = load_vocabulary(args.seeds / VOCABULARY, VOCABULARY)
+        names = NamesIndexedWhole(vocabulary)
     archive = load_archive(args.seeds)
     for problem in archive.problems:
         print(problem, file=sys.stderr)
     errors, warnings = len(archive.errors), len(archive.problems) - len(archive.errors)
     if errors:
+        if not args.check:
+            names.cancel()
         print(f"{errors} error(s), {warnings} warning(s): nothing written", file=sys.stderr)
         return 1
     if args.check:
@@ -114,7 +144,7 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
         return 0
     search = args.search or search_folder(args.docs)
     workers = workers_for(len(archive.articles))
-    whole = names_indexed_whole(archive.vocabulary)
+    whole = names.whole()
     write_site(search, search_shares(archive.articles, archive.vocabulary, workers, whole), ("articles",), (), workers)
     if on_search_written:
         on_search_written()

@@ -182,12 +182,16 @@ def run_glob(paths: list[str]) -> str:
     return "{" + ",".join(escaped) + "}"
 
 
-def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) -> int:
-    """Run Pagefind (settings in pagefind.yml) on `documents`, or only on `paths` of them, writing its bundle to
-    `output`; its peak memory in MiB."""
+def pagefind_command(documents: Path, output: Path, paths: list[str] | None = None) -> list[str]:
+    """Pagefind (settings in pagefind.yml, read from ROOT) on `documents`, or only on `paths` of them."""
     command = [sys.executable, "-m", "pagefind", "--site", str(documents.resolve()), "--output-path", str(output)]
-    if paths is not None:
-        command += ["--glob", run_glob(paths)]
+    return [*command, "--glob", run_glob(paths)] if paths is not None else command
+
+
+def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) -> int:
+    """Run Pagefind on `documents`, or only on `paths` of them, writing its bundle to `output`; its peak memory in
+    MiB."""
+    command = pagefind_command(documents, output, paths)
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     said = process.stdout.read().decode("utf-8", "replace")
     process.stdout.close()
@@ -198,26 +202,51 @@ def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) 
     return usage.ru_maxrss // 1024
 
 
-def words_indexed_whole(texts: Iterable[str]) -> set[str]:
-    """Which of `texts` Pagefind (settings in pagefind.yml) indexes as one word where each stands between spaces,
-    as names do in a search document's names line (render.render_search_document).
+class WholeWords:
+    """Which of some texts Pagefind indexes as one word where each stands between spaces, as names do in a search
+    document's names line (render.render_search_document), asked in the background: start it, do something else,
+    then take the answer with words().
 
     Pagefind cuts Chinese with a dictionary: 青岛 stays one word, 文海生 becomes 文|海生. Between spaces a text's
     cut depends on that text alone, so one scratch document holding them all answers for every search document.
     """
-    texts = sorted(set(texts))
-    with tempfile.TemporaryDirectory(prefix="pagefind-probe-") as scratch:
-        site, bundle = Path(scratch) / "site", Path(scratch) / "bundle"
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = sorted(set(texts))
+        self.scratch = tempfile.TemporaryDirectory(prefix="pagefind-probe-")
+        site, self.bundle = Path(self.scratch.name) / "site", Path(self.scratch.name) / "bundle"
         site.mkdir()
-        line = html.escape(" ".join(texts), quote=False)
+        line = html.escape(" ".join(self.texts), quote=False)
         (site / "index.html").write_text(
             '<!DOCTYPE html><html><head><meta charset="utf-8"><title>probe</title></head><body>'
             f'<div data-pagefind-body><p data-pagefind-weight="0.5">{line}</p></div></body></html>\n',
             encoding="utf-8",
         )
-        run_pagefind(site, bundle)
-        words = {word[0] for chunk in (bundle / "index").iterdir() for word in cbor2.loads(read_file(chunk))[0]}
-    return {text for text in texts if text.lower() in words}
+        command = pagefind_command(site, self.bundle)
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def words(self) -> set[str]:
+        """The texts Pagefind indexed as one word each (waits for it)."""
+        try:
+            said, _ = self.process.communicate()
+            if self.process.returncode != 0:
+                raise BundleError(f"pagefind failed ({self.process.returncode}):\n{said.decode('utf-8', 'replace')}")
+            chunks = (self.bundle / "index").iterdir()
+            words = {word[0] for chunk in chunks for word in cbor2.loads(read_file(chunk))[0]}
+        finally:
+            self.scratch.cleanup()
+        return {text for text in self.texts if text.lower() in words}
+
+    def cancel(self) -> None:
+        """Stop asking."""
+        self.process.kill()
+        self.process.communicate()
+        self.scratch.cleanup()
+
+
+def words_indexed_whole(texts: Iterable[str]) -> set[str]:
+    """Which of `texts` Pagefind indexes as one word where each stands between spaces (WholeWords)."""
+    return WholeWords(texts).words()
 
 
 def check_every_page_indexed(folder: Path, paths: list[str]) -> None:

@@ -21,7 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mkdocs_hooks
-from conftest import EXTRA_DOCUMENTS, MERGED_RUN_SIZE, SearchBundles
+from archive.tags import Vocabulary, load_vocabulary
+from conftest import EXTRA_DOCUMENTS, MERGED_RUN_SIZE, ROOT, SearchBundles
 from searchindex import (
     CHUNK_SIZE_VARIABLE,
     GLOB_LIMIT,
@@ -451,3 +452,24 @@ def test_a_city_name_finds_the_articles_that_name_the_city_and_no_others(search_
         matched = {url for word, (pages, _) in found["words"].items() if word.startswith(name) for url in pages}
         assert set(cities[value]) <= matched, name
         assert sorted(matched) == sorted(url for url, text in documents.items() if name in text), name
+
+
+def test_pagefind_is_asked_about_names_again_only_when_they_change(tmp_path: Path) -> None:
+    """The answer is kept beside the build's output; the same names are not asked again, new ones are, and a
+    build that stops on an error leaves no Pagefind running and nothing kept."""
+    build = mkdocs_hooks.build_module()
+    vocabulary = load_vocabulary(ROOT / "seeds" / "tags.yml", "tags.yml")[0]
+    kept = tmp_path / "probed.json"
+    first = build.NamesIndexedWhole(vocabulary, kept)
+    assert first.asking is not None
+    whole = first.whole()
+    assert {"济南", "青岛"} <= whole and "文海生" not in whole
+    again = build.NamesIndexedWhole(vocabulary, kept)
+    assert again.asking is None and again.whole() == whole
+    fewer = Vocabulary({tag: vocabulary.tags[tag] for tag in ("jinan", "seoul")}, "tags.yml")
+    changed = build.NamesIndexedWhole(fewer, kept)
+    assert changed.asking is not None and changed.whole() == {"济南", "首尔"}
+    kept.unlink()
+    stopped = build.NamesIndexedWhole(vocabulary, kept)
+    stopped.cancel()
+    assert stopped.asking is None and not kept.exists()
