@@ -28,7 +28,7 @@ from archive.render import chinese_names  # noqa: E402
 from archive.site import render_search_documents, site_shares  # noqa: E402
 from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
 from archive.write import Share, write_site  # noqa: E402
-from searchindex import WholeWords  # noqa: E402
+from searchindex import BundleError, WholeWords  # noqa: E402
 
 
 def search_folder(docs: Path) -> Path:
@@ -53,7 +53,7 @@ class NamesIndexedWhole:
         names = sorted({name for tag in vocabulary.tags.values() for name in chinese_names(tag)})
         settings = (ROOT / "pagefind.yml").read_bytes()
         self.asked, self.probed = [version("pagefind"), hashlib.sha256(settings).hexdigest(), names], probed
-        self.kept: frozenset[str] | None = None
+        self.kept: frozenset[str] | None = None if names else frozenset()  # no name, nothing to ask
         self.asking: WholeWords | None = None
         try:
             saved = json.loads(probed.read_text(encoding="utf-8"))
@@ -144,7 +144,11 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
         return 0
     search = args.search or search_folder(args.docs)
     workers = workers_for(len(archive.articles))
-    whole = names.whole()
+    try:
+        whole = names.whole()
+    except BundleError as error:  # Pagefind, pinned in requirements.lock, would fail on the index too
+        print(f"search: could not ask Pagefind which names it keeps whole: {error}", file=sys.stderr)
+        return 1
     write_site(search, search_shares(archive.articles, archive.vocabulary, workers, whole), ("articles",), (), workers)
     if on_search_written:
         on_search_written()

@@ -470,6 +470,10 @@ def test_pagefind_is_asked_about_names_again_only_when_they_change(tmp_path: Pat
     changed = build.NamesIndexedWhole(fewer, kept)
     assert changed.asking is not None and changed.whole() == {"济南", "首尔"}
     kept.unlink()
+    nothing = build.NamesIndexedWhole(Vocabulary({}, "tags.yml"), kept)  # no Chinese name: nothing to ask
+    assert nothing.asking is None and nothing.whole() == frozenset()
     stopped = build.NamesIndexedWhole(vocabulary, kept)
+    asking = stopped.asking
     stopped.cancel()
+    assert asking.process.returncode is not None and not Path(asking.scratch.name).exists()
     assert stopped.asking is None and not kept.exists()
