@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from archive.load import VOCABULARY, load_archive  # noqa: E402
 from archive.model import Article  # noqa: E402
 from archive.parallel import workers_for  # noqa: E402
-from archive.render import chinese_names  # noqa: E402
+from archive.render import vocabulary_chinese_names  # noqa: E402
 from archive.site import render_search_documents, site_shares  # noqa: E402
 from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
 from archive.write import Share, write_site  # noqa: E402
@@ -50,7 +50,7 @@ class NamesIndexedWhole:
     """
 
     def __init__(self, vocabulary: Vocabulary, probed: Path = NAMES_PROBED) -> None:
-        names = sorted({name for tag in vocabulary.tags.values() for name in chinese_names(tag)})
+        names = sorted(vocabulary_chinese_names(vocabulary))
         settings = (ROOT / "pagefind.yml").read_bytes()
         self.asked, self.probed = [version("pagefind"), hashlib.sha256(settings).hexdigest(), names], probed
         self.kept: frozenset[str] | None = None if names else frozenset()  # no name, nothing to ask

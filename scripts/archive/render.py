@@ -418,6 +418,11 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
     return "\n".join(lines) + "\n"
 
 
+def vocabulary_chinese_names(vocabulary: Vocabulary) -> set[str]:
+    """Every Chinese name of the vocabulary's named things (chinese_names of each tag)."""
+    return {name for tag in vocabulary.tags.values() for name in chinese_names(tag)}
+
+
 def chinese_names(tag: Tag) -> list[str]:
     """Every Chinese name of a named thing (a place, body or person; not a topic), Simplified and Traditional."""
     if tag.kind in rules.SEARCH_UNNAMED_KINDS:

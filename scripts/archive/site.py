@@ -32,10 +32,10 @@ from .parallel import fork_map
 from .render import (
     RELATED_LIMIT,
     article_path,
-    chinese_names,
     render_article,
     render_search_document,
     sort_newest_first,
+    vocabulary_chinese_names,
 )
 from .tags import Vocabulary
 
@@ -268,7 +268,7 @@ def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_u
 def render_search_names(vocabulary: Vocabulary, whole: frozenset[str] = frozenset()) -> str:
     """The vocabulary's Chinese names that assets/search.js cuts in a reader's query, longest first: every name but
     those the index holds as one word (`whole`), which a query keeps whole."""
-    names = {name for tag in vocabulary.tags.values() for name in chinese_names(tag)} - whole
+    names = vocabulary_chinese_names(vocabulary) - whole
     return json.dumps(sorted(names, key=lambda name: (-len(name), name)), ensure_ascii=False, indent=0) + "\n"
 
 
