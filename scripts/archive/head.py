@@ -39,8 +39,6 @@ def href(source: str, target: str) -> str:
     resolves both against the working directory, a fifth of the build's time.
     """
     base, goal = _folders(source), _folders(target)
-    if base and goal and base[0] != goal[0]:  # most links: from an article to a tag, or the other way
-        return _across(len(base), target)
     shared = 0
     for mine, theirs in zip(base, goal, strict=False):
         if mine != theirs:
@@ -50,11 +48,10 @@ def href(source: str, target: str) -> str:
     return "../" * (len(base) - shared) + (down + "/" if down else "") or "./"
 
 
-@lru_cache(maxsize=1 << 16)  # the same tag pages, from article pages all at one depth
-def _across(levels: int, target: str) -> str:
-    """href from a page `levels` folders deep to one sharing no folder with it: all the way up, then down."""
-    down = "/".join(_folders(target))
-    return "../" * levels + (down + "/" if down else "") or "./"
+def up_to_root(path: str) -> str:
+    """The way up from a generated page to its language's root, for links that then go down from there:
+    'articles/x.en.md' → '../../', 'index.en.md' → ''."""
+    return "../" * url_path(path).count("/")
 
 
 def page_url(site_url: str, path: str, lang: PageLang) -> str:

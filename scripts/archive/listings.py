@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from . import rules
-from .head import href, listing_head, page_url, url_path
+from .head import href, listing_head, page_url, up_to_root
 from .model import Article, PageLang
 from .render import (
     escape,
@@ -202,7 +202,7 @@ def render_listing(
             "lastmod": _lastmod(chunk),
             **extra,
         }
-        prefix = "../" * url_path(path).count("/")
+        prefix = up_to_root(path)
         lines = [
             front_matter(meta),
             f"# {escape(heading)}",

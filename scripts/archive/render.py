@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from . import rules
 from .frontmatter import dump_front_matter
-from .head import article_head, href, page_url, url_path
+from .head import article_head, href, page_url, up_to_root, url_path
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
 from .tags import Tag, Vocabulary
 
@@ -291,7 +291,7 @@ def _tag_section(article: Article, lang: PageLang, vocabulary: Vocabulary) -> li
         return []
     # An article page is never under tags/: a tag page's address from it is the way up to the root, then the
     # tag page's own address, the same from every article page.
-    up = href(article_path(article, lang), f"index.{lang}.md")
+    up = up_to_root(article_path(article, lang))
     grouped: dict[str, list[str]] = {name: [] for name in rules.TAG_GROUPS}
     for tag in article.tags:  # one pass over the tags, in their order, into every group of their kind
         for name in _GROUPS_OF_KIND.get(vocabulary.tags[tag].kind, ()):
