@@ -65,6 +65,8 @@ from pathlib import Path
 
 import cbor2
 
+from archive.write import link_or_copy
+
 ROOT = Path(__file__).resolve().parents[1]  # Pagefind runs here, to read pagefind.yml
 
 RUN_SIZE = 800  # documents per Pagefind run: about 60 + 0.41 × 800 = 390 MiB at most
@@ -350,7 +352,7 @@ def merge_pages(runs: list[Run], order: list[str]) -> tuple[list[Page], list[lis
 
 
 def write_fragments(pages: list[Page], language: str, folder: Path) -> list[str]:
-    """Each page's fragment file, copied under the name Pagefind gives it in this page order; the names."""
+    """Each page's fragment file, linked (or copied) under the name Pagefind gives it in this page order; the names."""
     folder.mkdir()
     names: list[str] = []
     taken: set[str] = set()
@@ -361,7 +363,7 @@ def write_fragments(pages: list[Page], language: str, folder: Path) -> list[str]
             name = page.full_hash[: len(name) + 1]
         taken.add(name)
         names.append(name)
-        shutil.copyfile(page.fragment, folder / f"{name}.pf_fragment")
+        link_or_copy(page.fragment, folder / f"{name}.pf_fragment")  # the run's file itself: runs are deleted
     return names
 
 

@@ -29,6 +29,7 @@ from searchindex import (
     BundleError,
     encode_chunk,
     merge_bundles,
+    page_url,
     run_glob,
     run_pagefind,
     split_runs,
@@ -427,7 +428,7 @@ def test_a_name_kept_whole_is_a_word_on_every_page_whose_article_it_names(search
     checked = 0
     for document in sorted(search_bundles.documents.rglob("*.html")):
         [line] = NAMES_LINE.findall(document.read_text(encoding="utf-8")) or [""]
-        url = "/" + document.parent.relative_to(search_bundles.documents).as_posix() + "/"
+        url = page_url(document.relative_to(search_bundles.documents).as_posix())
         for name in (piece for piece in line.split(" ") if len(piece) > 1 and not piece.isascii()):
             assert url in words.get(name.lower(), ({}, {}))[0], f"{url}: {name} is not one word in the index"
             checked += 1
@@ -441,9 +442,7 @@ def test_a_city_name_finds_the_articles_that_name_the_city_and_no_others(search_
     starting 南, as when the query was cut into characters."""
     found = decode(search_bundles.single)
     documents = {
-        "/" + path.parent.relative_to(search_bundles.documents).as_posix() + "/": FILTER.sub(
-            "", path.read_text("utf-8")
-        )
+        page_url(path.relative_to(search_bundles.documents).as_posix()): FILTER.sub("", path.read_text("utf-8"))
         for path in search_bundles.documents.rglob("*.html")
     }
     cities = found["filters"]["City · 城市"]

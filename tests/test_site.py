@@ -193,7 +193,7 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
 
 def search_document(site: Path, slug: str) -> str:
     """What the search indexes of one article (build/search/ of the built project)."""
-    return (site.parent / "build" / "search" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    return (site.parent / "build" / "search" / "articles" / f"{slug}.html").read_text(encoding="utf-8")
 
 
 def test_search_indexes_each_article_once_with_both_languages(site: Path) -> None:
@@ -203,7 +203,7 @@ def test_search_indexes_each_article_once_with_both_languages(site: Path) -> Non
         p.parent.name for p in (site / "articles").glob("*/index.html") if not p.parent.name.endswith("-hant")
     )
     documents = site.parent / "build" / "search" / "articles"
-    assert sorted(p.name for p in documents.iterdir()) == articles
+    assert sorted(p.name for p in documents.iterdir()) == [f"{slug}.html" for slug in articles]
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert [language["page_count"] for language in entry["languages"].values()] == [len(articles)]
     assert not [page for page in site.rglob("index.html") if "data-pagefind" in page.read_text(encoding="utf-8")]

@@ -87,7 +87,8 @@
   function item(data) {
     const { title, title_zh: titleZh, original = "" } = data.meta;
     const languages = original.split(" ").filter(Boolean);
-    let url = data.url;
+    // Pagefind gives the search document's address, …/articles/<slug>.html; the article's page is …/articles/<slug>/.
+    let url = data.url.replace(/\.html$/, "/");
     if (reader === "zh") url = `${root.pathname}zh/${url.slice(root.pathname.length)}`;
     const li = document.createElement("li");
     const link = document.createElement("a");

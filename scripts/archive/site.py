@@ -275,9 +275,7 @@ def render_search_names(vocabulary: Vocabulary, whole: frozenset[str] = frozense
 def render_search_documents(
     articles: list[Article], vocabulary: Vocabulary, whole: frozenset[str] = frozenset()
 ) -> dict[str, str]:
-    """What the search indexes, one small HTML document per article, at the English page's address (Pagefind's
-    result links are the documents' paths)."""
-    return {
-        f"articles/{article.slug}/index.html": render_search_document(article, vocabulary, whole)
-        for article in articles
-    }
+    """What the search indexes, one small HTML document per article: articles/<slug>.html, which Pagefind gives the
+    address /articles/<slug>.html and assets/search.js turns into the article page's, /articles/<slug>/ (a file
+    named after the page, not a folder each: creating files and folders is most of a build's system time here)."""
+    return {f"articles/{article.slug}.html": render_search_document(article, vocabulary, whole) for article in articles}

@@ -84,11 +84,7 @@ class Staging:
     def link(self, paths: Iterable[str]) -> None:
         """Stage unchanged pages as hard links to the current files, which so keep their inodes and times."""
         for path in paths:
-            current, target = f"{self.docs}/{path}", self._target(path)
-            try:
-                os.link(current, target)
-            except OSError:  # a file system without hard links: the same bytes, copied
-                shutil.copyfile(current, target)
+            link_or_copy(f"{self.docs}/{path}", self._target(path))
 
     def _target(self, path: str) -> str:
         """Where a page is staged, its folder made (once per process)."""
@@ -147,6 +143,15 @@ def same_bytes(path: str, data: bytes) -> bool:
             return os.fstat(file.fileno()).st_size == len(data) and file.readall() == data
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return False
+
+
+def link_or_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    """Make target the same file as source: a hard link, which creates no file (creating files is most of the
+    system time of a build here), or on a file system without hard links a copy of the same bytes."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def write_file(path: str, data: bytes) -> None:

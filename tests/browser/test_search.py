@@ -174,7 +174,7 @@ def search_document_of(href: str) -> str:
     """What the search knows of the article a result leads to (its search document, which the build that made
     the site wrote to build/search/), to check its tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
-    return (ROOT / "build" / "search" / path / "index.html").read_text(encoding="utf-8")
+    return (ROOT / "build" / "search" / f"{path.rstrip('/')}.html").read_text(encoding="utf-8")
 
 
 def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str) -> None:
