@@ -49,6 +49,7 @@
   let names = [];
   let results = [];
   let shown = 0;
+  let appending = Promise.resolve(); // the batch of results being shown
   let searchId = 0;
 
   function load() {
@@ -102,12 +103,22 @@
     return li;
   }
 
-  async function showMore(id) {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
-    if (id !== searchId) return;
-    list.append(...batch.map(item));
-    shown += batch.length;
-    more.hidden = shown >= results.length;
+  // The next PAGE results, fetched at once and shown in rank order, each as soon as it and those above it have
+  // loaded: on a slow connection the first result shows without waiting for the slowest of ten. Batches are
+  // appended one after the other, so that "More results" pressed twice shows each result once, in order.
+  function showMore(id) {
+    const start = shown;
+    shown = Math.min(results.length, start + PAGE);
+    const batch = results.slice(start, shown).map((result) => result.data());
+    appending = appending.then(async () => {
+      for (const loaded of batch) {
+        const data = await loaded;
+        if (id !== searchId) return;
+        list.append(item(data));
+      }
+      if (id === searchId) more.hidden = shown >= results.length;
+    });
+    return appending;
   }
 
   async function search() {
@@ -126,6 +137,7 @@
     if (id !== searchId || !answer) return;
     results = answer.results;
     shown = 0;
+    appending = Promise.resolve(); // an earlier search's batch stops at its next result
     list.replaceChildren();
     await showMore(id);
     if (id !== searchId) return;

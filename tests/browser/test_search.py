@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
+from conftest import SearchBundles
 from localsite import PHONE, ROOT, SEARCH_ANSWERED, serve
 from searchindex import write_bundle
 
@@ -223,3 +224,91 @@ def test_a_city_name_finds_every_article_tagged_with_it_and_only_articles_that_n
     assert tagged <= set(article_slugs(results))
     for _, href in results:
         assert name in search_document_of(href), f"{href} does not name {name}"
+
+
+# Results in batches (assets/search.js: ten at a time, each shown as soon as it and those above it have loaded)
+
+MANY = "delegation"  # a word on dozens of the larger archive's pages
+# The ids (fragment names) and addresses of a query's results in the order Pagefind ranks them.
+RANKED = """async (query) => {
+    const pagefind = await import("/pagefind/pagefind.js");
+    await pagefind.options({ baseUrl: "/" });
+    const answer = await pagefind.search(query);
+    return Promise.all(answer.results.map(async (result) => [result.id, (await result.data()).url]));
+}"""
+
+
+@pytest.fixture(scope="module")
+def larger_url(
+    site_dir: Path, search_bundles: SearchBundles, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The built site with the search index of a larger archive (the seeds' and 150 synthetic articles' search
+    documents, tests/conftest.py), so that a query has more results than one batch; its address."""
+    site = tmp_path_factory.mktemp("larger") / "site"
+    shutil.copytree(site_dir, site)
+    shutil.rmtree(site / "pagefind")
+    shutil.copytree(search_bundles.single, site / "pagefind")
+    with serve(site) as url:
+        yield url
+
+
+def ranked(browser: Browser, url: str, query: str) -> list[tuple[str, str]]:
+    """(id, page path) of every result of `query`, best first, asked of Pagefind in a tab of its own (so that the
+    reader's tab has fetched nothing yet)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "/")
+    answer = page.evaluate(RANKED, query)
+    context.close()
+    return [(result_id, re.sub(r"\.html$", "/", address)) for result_id, address in answer]
+
+
+def result_paths(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".archive-search__results .archive-search__title", "links => links.map(link => new URL(link.href).pathname)"
+    )
+
+
+def test_more_results_pressed_twice_shows_the_next_twenty_once_each_in_rank_order(
+    browser: Browser, desktop_page: Page, larger_url: str
+) -> None:
+    """Ten results first; "More results" pressed twice in a row shows the next twenty, each once, in Pagefind's
+    order (appended one batch after the other, however their data arrive)."""
+    order = [path for _, path in ranked(browser, larger_url, MANY)]
+    assert len(order) > 30, f"{MANY!r} has {len(order)} results; the check needs more than three batches"
+    assert search(desktop_page, larger_url + "/", MANY)
+    assert result_paths(desktop_page) == order[:10]
+    desktop_page.locator(".archive-search__more").dblclick()
+    expect(desktop_page.locator(".archive-search__results li")).to_have_count(30, timeout=WAIT_MS)
+    assert result_paths(desktop_page) == order[:30]
+    expect(desktop_page.locator(".archive-search__more")).to_be_visible()
+
+
+def test_the_first_result_shows_before_the_rest_of_its_batch_has_loaded(
+    browser: Browser, desktop_page: Page, larger_url: str
+) -> None:
+    """On a slow connection the reader sees the best result as soon as it has loaded: with every other result's
+    data held back, the first is shown (the status still says it is searching); let through, the other nine follow
+    and the status gives the count."""
+    order = ranked(browser, larger_url, MANY)
+    (best, best_path), held, releasing = order[0], [], []
+
+    def hold_all_but_the_best(route: Route) -> None:
+        if releasing or route.request.url.endswith(f"/{best}.pf_fragment"):
+            route.continue_()
+        else:
+            held.append(route)
+
+    desktop_page.route("**/pagefind/fragment/*", hold_all_but_the_best)
+    open_search(desktop_page, larger_url + "/")
+    desktop_page.locator("#archive-search-input").fill(MANY)
+    expect(desktop_page.locator(".archive-search__results li")).to_have_count(1, timeout=WAIT_MS)
+    assert result_paths(desktop_page) == [best_path]
+    status = desktop_page.locator(".archive-search__status")
+    expect(status).to_have_text(f"Searching for {MANY}…")
+    assert held, "no other result's data was asked for"
+    releasing.append(True)
+    for route in held:
+        route.continue_()
+    expect(status).to_have_text(f"{len(order)} results for {MANY}", timeout=WAIT_MS)
+    assert result_paths(desktop_page) == [path for _, path in order[:10]]
