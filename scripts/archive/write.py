@@ -4,6 +4,10 @@ Pages are staged one at a time, as they are rendered, in docs/.generated-staging
 file now in docs/ is not written: once every page is rendered, and only if some page changed or went away, the
 unchanged ones are hard-linked from the current files (so they keep their inodes and modification times) and
 the generated folders are swapped in one by one. When nothing changed, docs/ is not touched at all.
+
+Each process stages into a folder of its own, and the staged trees are gathered into one by renaming before the
+swap: two processes creating files in one folder at once wait on that folder's lock, and on this 2-core machine
+that doubled the kernel time of staging 14,000 pages (a rename creates no file, and one process makes them all).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ GENERATED_FILES = (
     "search-names.json",
 )
 STAGING = ".generated-staging"
+PART = "part-"  # + a process id: the folder in STAGING where that process stages its pages
 
 # Renders pages one at a time, as (path under docs/, text); each runs whole in one process.
 Share = Callable[[], Iterable[tuple[str, str]]]
@@ -87,8 +92,8 @@ class Staging:
             link_or_copy(f"{self.docs}/{path}", self._target(path))
 
     def _target(self, path: str) -> str:
-        """Where a page is staged, its folder made (once per process)."""
-        target = f"{self.root}/{path}"
+        """Where a page is staged (in this process's own part), its folder made (once per process)."""
+        target = f"{self.root}/{PART}{os.getpid()}/{path}"
         folder = os.path.dirname(target)
         if folder not in self._folders:
             try:
@@ -104,6 +109,12 @@ class Staging:
         for path, text in share():
             (written if self.put(path, text) else unchanged).append(path)
         return Staged(written, unchanged)
+
+    def gather(self) -> None:
+        """Move what each process staged into one tree at the top of the staging folder."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        for part in sorted(entry.path for entry in os.scandir(self.root) if entry.name.startswith(PART)):
+            _move_into(part, str(self.root))
 
     def current(self) -> set[str]:
         """The generated files now in docs/, by path relative to it."""
@@ -134,6 +145,19 @@ class Staging:
     def discard(self) -> None:
         """Delete the staging folder and whatever was staged."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _move_into(source: str, target: str) -> None:
+    """Move every entry of the folder `source` into the folder `target`: a folder `target` lacks in one rename, one
+    it has entry by entry; then remove `source`."""
+    with os.scandir(source) as entries:
+        for entry in entries:
+            into = f"{target}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False) and os.path.isdir(into):
+                _move_into(entry.path, into)
+            else:
+                os.rename(entry.path, into)
+    os.rmdir(source)
 
 
 def same_bytes(path: str, data: bytes) -> bool:
@@ -188,6 +212,7 @@ def write_site(
         if written or removed:  # else nothing is linked, swapped or touched: a re-run only reads
             shares_of_unchanged = [unchanged[start::workers] for start in range(workers) if unchanged[start::workers]]
             fork_map(staging.link, shares_of_unchanged, workers)
+            staging.gather()
             staging.swap()
     finally:
         staging.discard()
