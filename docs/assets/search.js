@@ -88,7 +88,7 @@
   function item(data) {
     const { title, title_zh: titleZh, original = "" } = data.meta;
     const languages = original.split(" ").filter(Boolean);
-    // Pagefind gives the search document's address, …/articles/<slug>.html; the article's page is …/articles/<slug>/.
+    // Pagefind gives the search document's address, …/articles/<slug>.html; the page is …/articles/<slug>/.
     let url = data.url.replace(/\.html$/, "/");
     if (reader === "zh") url = `${root.pathname}zh/${url.slice(root.pathname.length)}`;
     const li = document.createElement("li");
@@ -110,7 +110,7 @@
     const start = shown;
     shown = Math.min(results.length, start + PAGE);
     const batch = results.slice(start, shown).map((result) => result.data());
-    appending = appending.then(async () => {
+    appending = appending.catch(() => {}).then(async () => { // a batch that failed to load does not stop the next
       for (const loaded of batch) {
         const data = await loaded;
         if (id !== searchId) return;

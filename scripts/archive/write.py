@@ -6,8 +6,9 @@ unchanged ones are hard-linked from the current files (so they keep their inodes
 the generated folders are swapped in one by one. When nothing changed, docs/ is not touched at all.
 
 Each process stages into a folder of its own, and the staged trees are gathered into one by renaming before the
-swap: two processes creating files in one folder at once wait on that folder's lock, and on this 2-core machine
-that doubled the kernel time of staging 14,000 pages (a rename creates no file, and one process makes them all).
+swap: two processes creating files in one folder at once wait on that folder's lock, which on this 2-core
+machine's disk took staging 14,000 pages up to twice the kernel time (a rename creates no file, and one process
+makes them all).
 """
 
 from __future__ import annotations
