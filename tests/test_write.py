@@ -173,6 +173,32 @@ def test_workers_write_what_one_process_writes(scratch: Scratch, tmp_path: Path)
     assert snapshot(two) == before
 
 
+def test_workers_rewrite_only_the_pages_a_change_shows(scratch: Scratch, tmp_path: Path) -> None:
+    """Two processes, each staging and linking pages in a folder of its own, gathered before the swap, leave the
+    same docs/ as one process after a seed changed: the pages that show it rewritten, every other page the very
+    file it was (same inode and time), nothing staged left behind."""
+    write_seeds(scratch)
+    loaded = load_archive(scratch.seeds)
+    folders = {1: tmp_path / "one", 2: tmp_path / "two"}
+    for workers, docs in folders.items():
+        write_site(docs, site_shares(loaded.articles, loaded.vocabulary), workers=workers)
+    before = {workers: snapshot(docs) for workers, docs in folders.items()}
+    scratch.write("a.txt", "Jinan delegation visited Japan again. The talks went well.\n")
+    loaded = load_archive(scratch.seeds)
+    reports = {
+        workers: write_site(docs, site_shares(loaded.articles, loaded.vocabulary), workers=workers)
+        for workers, docs in folders.items()
+    }
+    after = {workers: snapshot(docs) for workers, docs in folders.items()}
+    expected = showing(after[2], "jinan-visit")
+    assert "articles/jinan-visit.zh.md" in expected and reports[2] == reports[1] == WriteReport(len(expected), 0)
+    assert {path: data for path, (_, _, data) in after[2].items()} == {
+        path: data for path, (_, _, data) in after[1].items()
+    }
+    assert changed(before[2], after[2]) == changed(before[1], after[1]) == expected
+    assert not (folders[2] / STAGING).exists()
+
+
 def test_workers_load_what_one_process_loads(scratch: Scratch) -> None:
     """Seeds read by two processes give the same articles and every problem, sorted, as one process."""
     write_seeds(scratch)
