@@ -107,11 +107,35 @@ TIME_QUERY = """async ([query, answered]) => {
     return [first ?? all, all];
 }"""
 
+# As a reader types, a key every KEY_MS (a fast typist, and a faster burst): sets window.typedKeys to the milliseconds
+# from the query's last key until its first result is shown and until the first ten are. Results of a shorter query
+# shown meanwhile do not count: the list's first result must be one added after the last key.
+KEY_MS = (100, 50)
+WATCH_KEYS = """([query, answered]) => {
+    const box = document.querySelector('#archive-search-input');
+    const list = document.querySelector('.archive-search__results');
+    const done = new Function('return ' + answered)();
+    let last = null, before = null, first = null;
+    window.typedKeys = null;
+    box.addEventListener('input', (event) => {
+        if (last === null && box.value === query) [last, before] = [event.timeStamp, list.firstElementChild];
+    });
+    const look = () => {
+        if (last !== null) {
+            const now = performance.now() - last;
+            if (first === null && list.firstElementChild && list.firstElementChild !== before) first = now;
+            if (done([query])) return (window.typedKeys = [first ?? now, now]);
+        }
+        requestAnimationFrame(look);
+    };
+    look();
+}"""
+
 
 def search_figures(site: Path) -> dict[str, float]:
     """In Chromium, as a reader: bytes the first search downloads (as served, gzip), then medians of ms from typing
-    to the first result shown and to the first ten, for new queries (which may fetch more of the index) and for
-    queries typed before (checked once a frame, as a reader sees them)."""
+    to the first result shown and to the first ten, for new queries (which may fetch more of the index), for
+    queries typed before (checked once a frame, as a reader sees them), and for new queries typed key by key."""
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
@@ -133,6 +157,7 @@ def search_figures(site: Path) -> dict[str, float]:
         first = sum(sizes)
         new = [page.evaluate(TIME_QUERY, [query, SEARCH_ANSWERED]) for query in NEXT_QUERIES]
         again = [page.evaluate(TIME_QUERY, [query, SEARCH_ANSWERED]) for query in NEXT_QUERIES]
+        keyed = {delay: typed_key_by_key(browser.new_page(), url, delay) for delay in KEY_MS}
         browser.close()
     return {
         "first_kib": first / 1024,
@@ -140,7 +165,26 @@ def search_figures(site: Path) -> dict[str, float]:
         "again_ms": median_high(shown for shown, _ in again),
         "new_ten_ms": median_high(ten for _, ten in new),
         "again_ten_ms": median_high(ten for _, ten in again),
+        "keyed_ms": {delay: median_high(shown for shown, _ in timings) for delay, timings in keyed.items()},
+        "keyed_ten_ms": {delay: median_high(ten for _, ten in timings) for delay, timings in keyed.items()},
     }
+
+
+def typed_key_by_key(page, url: str, delay: int) -> list[list[float]]:
+    """In a fresh tab, once the first search has loaded Pagefind: each query typed a key every `delay` ms, as new
+    queries; per query, ms from its last key to its first result shown and to its first ten."""
+    page.goto(url + "/", wait_until="networkidle")
+    page.click("header [data-archive-search-open]")
+    page.fill("#archive-search-input", FIRST_QUERY)
+    page.wait_for_function(SEARCH_ANSWERED, arg=[FIRST_QUERY], timeout=60_000)
+    timings = []
+    for query in NEXT_QUERIES:
+        page.fill("#archive-search-input", "")
+        page.wait_for_timeout(500)  # what the emptied box asked is answered
+        page.evaluate(WATCH_KEYS, [query, SEARCH_ANSWERED])
+        page.locator("#archive-search-input").press_sequentially(query, delay=delay)
+        timings.append(page.wait_for_function("window.typedKeys", timeout=60_000).json_value())
+    return timings
 
 
 def project_copy(target: Path, count: int) -> Path:
@@ -290,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
             f"before), median, to the first result shown; {search['new_ten_ms']:.0f} / {search['again_ten_ms']:.0f} ms "
             "to the first ten"
         )
+        for delay in KEY_MS:
+            print(
+                f"search typed key by key       {search['keyed_ms'][delay]:.0f} ms (a key every {delay} ms, new "
+                f"queries), median, from the last key to the first result shown; {search['keyed_ten_ms'][delay]:.0f} "
+                "ms to the first ten"
+            )
         weights = ", ".join(
             f"{label} {page_weight(site, page) / 1024:.0f}"
             for label, page in (("home", ""), ("tag", f"tags/{some_tag}"), ("article", f"articles/{first_slug}"))

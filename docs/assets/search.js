@@ -50,6 +50,7 @@
   let results = [];
   let shown = 0;
   let appending = Promise.resolve(); // the batch of results being shown
+  let asking = Promise.resolve(); // the query Pagefind is answering
   let searchId = 0;
 
   function load() {
@@ -132,8 +133,13 @@
     }
     status.textContent = WORDS.searching(query);
     const engine = await load();
+    // Pagefind answers one query at a time, a broad word on a large archive in about a tenth of a second: what
+    // is typed while it answers waits, and then only the newest text is asked, not every letter typed meanwhile.
+    await asking.catch(() => {});
+    if (id !== searchId) return;
     const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length));
-    const answer = await engine.search(cutNames(query), { filters });
+    asking = engine.search(cutNames(query), { filters });
+    const answer = await asking;
     if (id !== searchId || !answer) return;
     results = answer.results;
     shown = 0;
@@ -187,7 +193,10 @@
     load(); // start fetching while the reader types
   }
 
-  input.addEventListener("input", search);
+  // While an input method composes (pinyin becoming 青岛), the box holds the letters typed so far: the search
+  // waits for the composed text.
+  input.addEventListener("input", (event) => event.isComposing || search());
+  input.addEventListener("compositionend", search);
   dialog.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
   more.addEventListener("click", () => showMore(searchId));
   filterPanel.addEventListener("toggle", () => filterPanel.open && showFilters().then(search));

@@ -312,3 +312,71 @@ def test_the_first_result_shows_before_the_rest_of_its_batch_has_loaded(
         route.continue_()
     expect(status).to_have_text(f"{len(order)} results for {MANY}", timeout=WAIT_MS)
     assert result_paths(desktop_page) == [path for _, path in order[:10]]
+
+
+# Stands in for Pagefind's module: the real one, except that search() notes each query it is asked and answers only
+# once the test opens the gate (as a broad word on a large archive takes Pagefind a tenth of a second or more).
+SLOW_PAGEFIND = """
+export * from "./pagefind.js?real";
+import { search as answer } from "./pagefind.js?real";
+let open;
+const gate = new Promise((resolve) => (open = resolve));
+window.askedOfPagefind = [];
+window.answerPagefind = () => open();
+export async function search(term, options) {
+  window.askedOfPagefind.push(term);
+  await gate;
+  return answer(term, options);
+}
+"""
+
+
+def slow_pagefind(page: Page) -> None:
+    """Serve SLOW_PAGEFIND as pagefind/pagefind.js to this tab."""
+    page.route(
+        re.compile(r"/pagefind/pagefind\.js$"),
+        lambda route: route.fulfill(body=SLOW_PAGEFIND, content_type="text/javascript"),
+    )
+
+
+def test_letters_typed_while_pagefind_answers_are_asked_once_as_the_newest_text(
+    desktop_page: Page, base_url: str
+) -> None:
+    """A reader types a word letter by letter while Pagefind is still answering the first letter: the letters typed
+    meanwhile are not each searched in turn (each would wait for the one before); once the first answer is in,
+    only the whole word is asked, and its results are what the reader sees."""
+    slow_pagefind(desktop_page)
+    open_search(desktop_page, base_url + "/")
+    box = desktop_page.locator("#archive-search-input")
+    box.press_sequentially("d")
+    desktop_page.wait_for_function("() => window.askedOfPagefind?.length === 1")
+    box.press_sequentially("elegation", delay=20)
+    status = desktop_page.locator(".archive-search__status")
+    expect(status).to_have_text("Searching for delegation…")
+    assert desktop_page.evaluate("window.askedOfPagefind") == ["d"]
+    desktop_page.evaluate("window.answerPagefind()")
+    desktop_page.wait_for_function(SEARCH_ANSWERED, arg=["delegation"], timeout=WAIT_MS)
+    assert desktop_page.evaluate("window.askedOfPagefind") == ["d", "delegation"]
+    expect(status).to_have_text(re.compile(r"^\d+ results? for delegation$"))
+    results = desktop_page.locator(".archive-search__results li")
+    expect(results.first).to_contain_text(re.compile("delegation", re.IGNORECASE))
+
+
+def test_an_input_method_composing_pinyin_searches_only_the_chinese_it_gives(phone_page: Page, base_url: str) -> None:
+    """On a phone a Chinese reader types 青岛 as pinyin: while the input method composes, the box holds "qing",
+    "qingdao"; nothing is searched until 青岛 is chosen, and then 青岛 is."""
+    open_search(phone_page, base_url + "/zh/")
+    phone_page.locator("#archive-search-input").focus()
+    status = phone_page.locator(".archive-search__status")
+    input_method = phone_page.context.new_cdp_session(phone_page)
+    for letters in ("q", "qing", "qingdao"):
+        input_method.send(
+            "Input.imeSetComposition", {"text": letters, "selectionStart": len(letters), "selectionEnd": len(letters)}
+        )
+        expect(phone_page.locator("#archive-search-input")).to_have_value(letters)
+        expect(status).to_have_text("")
+    input_method.send("Input.insertText", {"text": "青岛"})
+    phone_page.wait_for_function(SEARCH_ANSWERED, arg=["青岛"], timeout=WAIT_MS)
+    expect(status).to_have_text(re.compile(r"^找到 \d+ 个 青岛 的相关结果$"))
+    assert "qingdao" not in status.text_content()
+    expect(phone_page.locator(".archive-search__results li").first).to_contain_text("青岛")
