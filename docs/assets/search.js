@@ -86,6 +86,16 @@
     return p;
   }
 
+  // Pagefind's excerpt is cut where the matches are densest, which may be the search document's tag labels or its
+  // names line (single characters, there to be matched: scripts/archive/render.py, render_search_document). Each
+  // follows a heading of its own, so Pagefind also gives the matches of each part apart: the text's excerpt is
+  // shown, else the labels', else Pagefind's own.
+  function bestExcerpt(data) {
+    const part = (id) => data.sub_results.find((sub) => sub.url.split("#")[1] === id);
+    const labels = part("labels");
+    return part(undefined)?.excerpt ?? labels?.excerpt.replace(/^[\s·.]+/, "") ?? data.excerpt; // no heading's "·"
+  }
+
   function item(data) {
     const { title, title_zh: titleZh, original = "" } = data.meta;
     const languages = original.split(" ").filter(Boolean);
@@ -100,7 +110,7 @@
     const said = document.createElement("span");
     said.className = "archive-search__original";
     said.textContent = `${WORDS.original}: ${languages.length > 1 ? WORDS.both : WORDS[languages[0]] ?? ""}`;
-    li.append(link, excerpt(data.excerpt), said);
+    li.append(link, excerpt(bestExcerpt(data)), said);
     return li;
   }
 

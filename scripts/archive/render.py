@@ -373,11 +373,15 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
 
     Both languages' titles, text and tag labels, so one result per article finds either language; the filters
     (original language, year, country, city); the Chinese title and the original languages for assets/search.js;
-    and a names line, weighted low so that excerpts come from the text: the pieces of the tags' Chinese names, each
+    and a names line, weighted low: the pieces of the tags' Chinese names, each
     Han character on its own (rules.SEARCH_NAME_PIECE), which a query cut alike finds whatever the browser's and
     the indexer's dictionaries make of the name, and before them the names the index holds as one word (`whole`,
     build.names_indexed_whole), which a query keeps whole: 济南 then finds the articles tagged 济南, as one word,
     not every article with a word starting 济 and one starting 南. Seed text is escaped like every page's.
+
+    The labels line and the names line each follow a heading with an id: Pagefind gives a result's matches in
+    each part as a sub-result with its own excerpt, so assets/search.js shows the text's (a sentence around the
+    match), else the labels', never the run of single characters of the names line.
     """
     names = rules.SEARCH_FILTER_NAMES
     originals = list(dict.fromkeys("en" if code == "en" else "zh" for code in article.languages))
@@ -408,7 +412,9 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
         f'<h1 data-pagefind-meta="title">{escape_html(page_title(article, "en"))}</h1>',
         f"<div data-pagefind-body><p>{escape_html(page_title(article, 'zh'))}</p>",
         *(f"<p>{escape_html(text)}</p>" for text in texts),
+        f'<h2 id="{rules.SEARCH_LABELS_ID}">·</h2>',
         f"<p>{escape_html(' · '.join(labels))}</p>",
+        f'<h2 id="{rules.SEARCH_NAMES_ID}">·</h2>',
         f'<p data-pagefind-weight="0.5">{escape_html(" ".join(pieces))}</p></div>',
         *(f'<span data-pagefind-filter="{escape_html(name)}">{escape_html(value)}</span>' for name, value in facets),
         f'<span data-pagefind-meta="title_zh">{escape_html(page_title(article, "zh"))}</span>',

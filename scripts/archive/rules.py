@@ -238,6 +238,10 @@ SEARCH_FILTER_KINDS = ("country", "city")  # filters named after the tag kind th
 # anything else but spaces.
 SEARCH_UNNAMED_KINDS = frozenset({"topic", "event"})
 SEARCH_NAME_PIECE = re.compile(rf"{HAN.pattern}|[^\s{HAN.pattern[1:-1]}]+")
+# The ids of the headings before a search document's labels line and names line, which make them sub-results of
+# their own in Pagefind: assets/search.js takes its excerpt from the text, else from the labels (same ids there).
+SEARCH_LABELS_ID = "labels"
+SEARCH_NAMES_ID = "names"
 # --- Encodings a non-UTF-8 seed is most likely in, with the command that fixes it.
 LEGACY_ENCODINGS = {
     "gb18030": "GBK/GB 18030 (Simplified Chinese)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Iterator
@@ -176,6 +177,41 @@ def search_document_of(href: str) -> str:
     the site wrote to build/search/), to check its tags and filters."""
     path = re.sub(r"^https?://[^/]+/(zh/)?", "", href)
     return (ROOT / "build" / "search" / f"{path.rstrip('/')}.html").read_text(encoding="utf-8")
+
+
+def article_text(document: str) -> str:
+    """The article text of a search document (its titles and paragraphs, before the tag labels and the names
+    line), as the reader reads it."""
+    body = document.split("<div data-pagefind-body>", 1)[1].split('<h2 id="labels">', 1)[0]
+    return "\n".join(html.unescape(text) for text in re.findall(r"<p>(.*?)</p>", body))
+
+
+def squeezed(text: str) -> str:
+    """Text without spaces and full stops, which Pagefind adds where it joins paragraphs."""
+    return re.sub(r"[\s.\u200b]+", "", text)
+
+
+@pytest.mark.parametrize(("home", "query"), [("/", "Gangnam"), ("/zh/", "首尔"), ("/zh/", "江南区")])
+def test_an_excerpt_is_cut_from_the_article_text_that_names_the_query(
+    desktop_page: Page, base_url: str, home: str, query: str
+) -> None:
+    """Where an article's text names the query, its result shows a piece of that text around the query, not the
+    search document's line of tag labels nor its names cut into single characters."""
+    open_search(desktop_page, base_url + home)
+    type_query(desktop_page, query)
+    shown = desktop_page.eval_on_selector_all(
+        ".archive-search__results li",
+        "items => items.map(item => [item.querySelector('a').href, item.querySelector('p').textContent])",
+    )
+    checked = 0
+    for href, excerpt in shown:
+        text = article_text(search_document_of(href))
+        if query not in text:
+            continue
+        checked += 1
+        assert query in excerpt, f"{href}: the excerpt {excerpt!r} does not show {query}"
+        assert squeezed(excerpt) in squeezed(text), f"{href}: the excerpt {excerpt!r} is not from the article text"
+    assert checked, f"no result of {query} names it in its text: {shown}"
 
 
 def test_filters_narrow_results_by_language_country_and_city(desktop_page: Page, base_url: str) -> None:
