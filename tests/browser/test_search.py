@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from archive import rules
 from conftest import SearchBundles
 from localsite import PHONE, ROOT, SEARCH_ANSWERED, serve
 from searchindex import write_bundle
@@ -182,7 +183,7 @@ def search_document_of(href: str) -> str:
 def article_text(document: str) -> str:
     """The article text of a search document (its titles and paragraphs, before the tag labels and the names
     line), as the reader reads it."""
-    body = document.split("<div data-pagefind-body>", 1)[1].split('<h2 id="labels">', 1)[0]
+    body = document.split("<div data-pagefind-body>", 1)[1].split(f'<h2 id="{rules.SEARCH_LABELS_ID}">', 1)[0]
     return "\n".join(html.unescape(text) for text in re.findall(r"<p>(.*?)</p>", body))
 
 
