@@ -88,48 +88,50 @@ def page_weight(site: Path, page: str) -> int:
 # What the benchmark types: a place every synthetic article may name, in each language, then more queries.
 FIRST_QUERY = "Jinan"
 NEXT_QUERIES = ("济南", "Qingdao", "青岛", "Seoul", "首尔", "delegation", "代表团")
-# Types one query into the open search box and resolves with the milliseconds until its first result is shown
-# and until the first ten are (when the status line gives the count).
-TIME_QUERY = """async ([query, answered]) => {
-    const box = document.querySelector('#archive-search-input');
-    const list = document.querySelector('.archive-search__results');
-    const done = new Function('return ' + answered)();
-    const before = list.firstElementChild;
-    const started = performance.now();
-    let first = null;
-    box.value = query;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    while (!done([query])) {
-        await new Promise(resolve => requestAnimationFrame(resolve));
-        if (first === null && list.firstElementChild && list.firstElementChild !== before) first = performance.now() - started;
-    }
-    const all = performance.now() - started;
-    return [first ?? all, all];
-}"""
-
-# As a reader types, a key every KEY_MS (a fast typist, and a faster burst): sets window.typedKeys to the milliseconds
-# from the query's last key until its first result is shown and until the first ten are. Results of a shorter query
-# shown meanwhile do not count: the list's first result must be one added after the last key.
-KEY_MS = (100, 50)
-WATCH_KEYS = """([query, answered]) => {
+# Watches the open search box for `query` (typed whole or key by key): sets window.timedQuery to the milliseconds
+# from the input event that completes it until its first result is shown and until the first ten are (when the
+# status line gives the count). Results of a shorter query shown meanwhile do not count: the list's first result
+# must be one added after that event.
+WATCH_QUERY = """([query, answered]) => {
     const box = document.querySelector('#archive-search-input');
     const list = document.querySelector('.archive-search__results');
     const done = new Function('return ' + answered)();
     let last = null, before = null, first = null;
-    window.typedKeys = null;
-    box.addEventListener('input', (event) => {
-        if (last === null && box.value === query) [last, before] = [event.timeStamp, list.firstElementChild];
-    });
+    window.timedQuery = null;
+    const typed = (event) => {
+        if (box.value !== query) return;
+        [last, before] = [event.timeStamp, list.firstElementChild];
+        box.removeEventListener('input', typed);
+    };
+    box.addEventListener('input', typed);
     const look = () => {
         if (last !== null) {
             const now = performance.now() - last;
             if (first === null && list.firstElementChild && list.firstElementChild !== before) first = now;
-            if (done([query])) return (window.typedKeys = [first ?? now, now]);
+            if (done([query])) return (window.timedQuery = [first ?? now, now]);
         }
         requestAnimationFrame(look);
     };
     look();
 }"""
+# Puts a whole query in the box at once, as pasting does.
+PUT_QUERY = """(query) => {
+    const box = document.querySelector('#archive-search-input');
+    box.value = query;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+}"""
+# Typed key by key, a key every KEY_MS (a fast typist, and a faster burst).
+KEY_MS = (100, 50)
+
+
+def timed_query(page, query: str, key_ms: int | None = None) -> list[float]:
+    """ms from the query's last key (or its pasting, without key_ms) to its first result shown and to its first ten."""
+    page.evaluate(WATCH_QUERY, [query, SEARCH_ANSWERED])
+    if key_ms is None:
+        page.evaluate(PUT_QUERY, query)
+    else:
+        page.locator("#archive-search-input").press_sequentially(query, delay=key_ms)
+    return page.wait_for_function("window.timedQuery", timeout=60_000).json_value()
 
 
 def search_figures(site: Path) -> dict[str, float]:
@@ -155,8 +157,8 @@ def search_figures(site: Path) -> dict[str, float]:
                 break
             page.wait_for_timeout(50)
         first = sum(sizes)
-        new = [page.evaluate(TIME_QUERY, [query, SEARCH_ANSWERED]) for query in NEXT_QUERIES]
-        again = [page.evaluate(TIME_QUERY, [query, SEARCH_ANSWERED]) for query in NEXT_QUERIES]
+        new = [timed_query(page, query) for query in NEXT_QUERIES]
+        again = [timed_query(page, query) for query in NEXT_QUERIES]
         keyed = {delay: typed_key_by_key(browser.new_page(), url, delay) for delay in KEY_MS}
         browser.close()
     return {
@@ -181,9 +183,7 @@ def typed_key_by_key(page, url: str, delay: int) -> list[list[float]]:
     for query in NEXT_QUERIES:
         page.fill("#archive-search-input", "")
         page.wait_for_timeout(500)  # what the emptied box asked is answered
-        page.evaluate(WATCH_KEYS, [query, SEARCH_ANSWERED])
-        page.locator("#archive-search-input").press_sequentially(query, delay=delay)
-        timings.append(page.wait_for_function("window.typedKeys", timeout=60_000).json_value())
+        timings.append(timed_query(page, query, delay))
     return timings
 
 

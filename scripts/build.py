@@ -127,15 +127,13 @@ def main(argv: list[str] | None = None, on_search_written: Callable[[], None] | 
 
     # The vocabulary alone first (10 ms; load_archive reads it again and reports its problems), so that Pagefind
     # can be asked about its names while the seeds are read.
-    if not args.check:
-        vocabulary, _ = load_vocabulary(args.seeds / VOCABULARY, VOCABULARY)
-        names = NamesIndexedWhole(vocabulary)
+    names = None if args.check else NamesIndexedWhole(load_vocabulary(args.seeds / VOCABULARY, VOCABULARY)[0])
     archive = load_archive(args.seeds)
     for problem in archive.problems:
         print(problem, file=sys.stderr)
     errors, warnings = len(archive.errors), len(archive.problems) - len(archive.errors)
     if errors:
-        if not args.check:
+        if names:
             names.cancel()
         print(f"{errors} error(s), {warnings} warning(s): nothing written", file=sys.stderr)
         return 1
