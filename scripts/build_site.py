@@ -3,7 +3,7 @@
 overlapping so that both cores work.
 
 The archive build (scripts/build.py) writes the search documents first; Pagefind indexes them on the other core
-(scripts/searchindex.py: in runs of bounded size, one after the other, merged into one bundle) while the build
+(scripts/searchindex.py: in runs of bounded size, one after the other, merged into one bundle per shard) while the build
 renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
 process, so here each language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks
 which one; the other language's pass renders only the nav pages), both running together. The default

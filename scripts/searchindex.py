@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The search index: Pagefind on the build's search documents, in runs of bounded size merged into one bundle.
+"""The search index: Pagefind on the build's search documents, in runs of bounded size merged into one bundle per shard.
 
 Pagefind keeps every word of every document in memory until it writes its bundle (about 60 MiB plus 0.41 MiB per
 search document: 2.2 GiB at 5,000). An archive of more than RUN_SIZE documents is therefore indexed in runs of at
@@ -7,6 +7,16 @@ most RUN_SIZE documents each, one run after the other (so the peak is one run's)
 sorted document paths with --glob; the runs' bundles are then merged here into the bundle that one run over every
 document writes. Browsers load it with Pagefind's own JS and WASM, unchanged. An archive of at most RUN_SIZE
 documents gets one plain Pagefind run.
+
+Shards: Pagefind's search takes time that grows faster than the pages a query finds (each page found looks
+through every place the query's words are on: about 70 ms for a word on 4,400 pages, in Chromium on this machine).
+An archive of more than SHARD_SIZE documents is therefore indexed in shards of at most SHARD_SIZE documents, each
+its own bundle (in runs merged as below where it has more than RUN_SIZE), which the browser searches one after the
+other and merges by score (Pagefind's mergeIndex, called by assets/search.js): a word on 4,400 of 5,000 pages took 71-76 ms
+in one bundle, 33-41 ms in four shards of 1,250. A shard's index chunks are smaller in proportion (CHUNK_SIZE divided by
+the shard count), so that a query, which loads one chunk from every shard, loads about as many bytes as from one
+bundle. The scores differ a little from one bundle's (a word's rarity is counted within its shard); the shards
+are dealt the documents in turn so that each holds a like share of every city and subject.
 
 Why a merge can be exact: everything Pagefind writes about a page depends on that page alone (its fragment, its
 word count, each word's places in it, its filter values), except what is numbered or counted over all pages, and
@@ -70,6 +80,9 @@ from archive.write import link_or_copy
 ROOT = Path(__file__).resolve().parents[1]  # Pagefind runs here, to read pagefind.yml
 
 RUN_SIZE = 800  # documents per Pagefind run: about 60 + 0.41 × 800 = 390 MiB at most
+SHARD_SIZE = 1_250  # documents per shard of the index at most (see the module's docstring)
+SHARD_FOLDER = "shard-{}"  # shard n's bundle, in the first shard's folder (n from 1)
+SHARDS_FILE = "shards.json"  # in the first shard's folder: the other shards' folders, relative to it
 PAGEFIND_FORMAT = "1.5.2"  # the bundle format this merge reproduces; another version must be checked first
 SIGNATURE = b"pagefind_dcd"  # after gunzip, before the CBOR or JSON of every *.pf_* file
 CHUNK_SIZE = 20_000  # Pagefind's default index chunk size, in page entries...
@@ -114,38 +127,93 @@ class Page:
 # Building the index
 
 
-def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE) -> str:
+def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE, shard_size: int = SHARD_SIZE) -> str:
     """Index every HTML document under `documents` into the Pagefind bundle `bundle`, which is replaced whole once
-    the new one is complete; a line saying what was done."""
+    the new one is complete; a line saying what was done.
+
+    More than `shard_size` documents are indexed in shards (split_shards): the first is the bundle itself, every
+    other one an index of its own in a subfolder, listed in the bundle's SHARDS_FILE, which the browser merges into
+    one search (assets/search.js, with Pagefind's mergeIndex)."""
     paths = walk_documents(documents)
     if not paths:
         raise BundleError(f"no HTML documents to index in {documents}")
-    runs = split_runs(sorted(paths), run_size)
+    shards = split_shards(sorted(paths), shard_size)
+    chunk = max(1, chunk_size() // len(shards))  # a query loads a chunk of every shard: about one chunk's bytes in all
     work = bundle.parent / f".{bundle.name}-runs"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
+    targets = [work / "bundle", *(work / "bundle" / SHARD_FOLDER.format(n) for n in range(1, len(shards)))]
     try:
         started = time.perf_counter()
-        if len(runs) == 1:
-            peak = run_pagefind(documents, work / "bundle")
-            replace_folder(work / "bundle", bundle)
+        indexed = [
+            run_shard(documents, work / f"shard-{n}", paths, shard, run_size, chunk) for n, shard in enumerate(shards)
+        ]
+        runs, peak = sum(len(folders) for folders, _ in indexed), max(peak for _, peak in indexed)
+        if runs == 1:
+            (indexed[0][0][0] / SHARDS_FILE).write_text("[]\n", encoding="utf-8")
+            replace_folder(indexed[0][0][0], bundle)
             return f"search index: {len(paths)} documents, one Pagefind run (peak {peak} MiB)"
-        folders = [work / f"run-{n:03d}" for n in range(len(runs))]
-        peak = 0
-        for folder, run in zip(folders, runs, strict=True):
-            peak = max(peak, run_pagefind(documents, folder, run))
-            check_every_page_indexed(folder, run)
-        indexed = time.perf_counter()
-        merge_bundles(folders, work / "merged", [page_url(path) for path in paths])
-        replace_folder(work / "merged", bundle)
-        merged = time.perf_counter()
+        # A word no page of a shard holds is listed in it with no pages: Pagefind leaves a query's words that its
+        # index does not list out of the query, so without it, a shard would answer "delegation zanzibarite" as
+        # "delegation", with pages one index answers without.
+        held = [words_of(folders) for folders, _ in indexed] if len(shards) > 1 else [set()]
+        every = set().union(*held)
+        for target, shard, (folders, _), words in zip(targets, shards, indexed, held, strict=True):
+            chosen = set(shard)
+            order = [page_url(path) for path in paths if path in chosen]
+            merge_bundles(folders, target, order, chunk, sorted(every - words))
+        for target in targets[1:]:
+            keep_only_the_index(target)
+        listed = [target.relative_to(targets[0]).as_posix() + "/" for target in targets[1:]]
+        (targets[0] / SHARDS_FILE).write_text(json.dumps(listed) + "\n", encoding="utf-8")
+        replace_folder(targets[0], bundle)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    merge_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # this process: the merge
+    merge_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # this process: the merges
+    in_shards = f" in {len(shards)} shards" if len(shards) > 1 else ""
     return (
-        f"search index: {len(paths)} documents, {len(runs)} Pagefind runs in {indexed - started:.1f} s (largest "
-        f"peak {peak} MiB), merged in {merged - indexed:.1f} s (peak {merge_peak} MiB)"
+        f"search index: {len(paths)} documents{in_shards}, {runs} Pagefind runs in "
+        f"{time.perf_counter() - started:.1f} s (largest peak {peak} MiB), merged (peak {merge_peak} MiB)"
     )
+
+
+def run_shard(
+    documents: Path, work: Path, paths: list[str], shard: list[str], run_size: int, chunk: int
+) -> tuple[list[Path], int]:
+    """Pagefind over one shard's documents, in runs of at most `run_size`, each writing its bundle in a folder under
+    `work`, with index chunks of `chunk` page entries (`paths`: every document); the folders and the largest peak
+    memory in MiB."""
+    runs = split_runs(shard, run_size)
+    folders = [work / f"run-{n:03d}" for n in range(len(runs))]
+    peak = 0
+    for folder, run in zip(folders, runs, strict=True):
+        whole = len(run) == len(paths)
+        peak = max(peak, run_pagefind(documents, folder, None if whole else run, chunk))
+        if not whole:
+            check_every_page_indexed(folder, run)
+    return folders, peak
+
+
+def words_of(folders: list[Path]) -> set[str]:
+    """Every word the bundles in `folders` list."""
+    return {word for folder in folders for word, _, _ in tagged_words(0, read_run(folder))}
+
+
+def split_shards(paths: list[str], shard_size: int) -> list[list[str]]:
+    """Sorted `paths` dealt out in turn into as few shards of at most `shard_size` as can be. Dealt, not cut into
+    consecutive runs: a slug starts with its city, so a run would hold mostly one city's articles, and a word's
+    score, which is higher the fewer of its shard's pages hold it, would then depend on the shard a page is in."""
+    count = math.ceil(len(paths) / shard_size)
+    return [paths[n::count] for n in range(count)]
+
+
+def keep_only_the_index(shard: Path) -> None:
+    """Leave in a shard's folder only what the browser loads from it: Pagefind's scripts come from the first."""
+    for path in shard.iterdir():
+        if path.is_dir() and path.name not in BUNDLE_FOLDERS:
+            shutil.rmtree(path)
+        elif path.is_file() and path.name != "pagefind-entry.json" and path.suffix != ".pf_meta":
+            path.unlink()
 
 
 def walk_documents(documents: Path, folder: str = "") -> list[str]:
@@ -190,11 +258,12 @@ def pagefind_command(documents: Path, output: Path, paths: list[str] | None = No
     return [*command, "--glob", run_glob(paths)] if paths is not None else command
 
 
-def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None) -> int:
-    """Run Pagefind on `documents`, or only on `paths` of them, writing its bundle to `output`; its peak memory in
-    MiB."""
+def run_pagefind(documents: Path, output: Path, paths: list[str] | None = None, chunk: int | None = None) -> int:
+    """Run Pagefind on `documents`, or only on `paths` of them, writing its bundle to `output` (index chunks of
+    `chunk` page entries, else chunk_size()'s); its peak memory in MiB."""
     command = pagefind_command(documents, output, paths)
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {**os.environ, CHUNK_SIZE_VARIABLE: str(chunk)} if chunk else None
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     said = process.stdout.read().decode("utf-8", "replace")
     process.stdout.close()
     _, status, usage = os.wait4(process.pid, 0)  # wait4, not wait: the run's own peak memory
@@ -275,27 +344,32 @@ def replace_folder(new: Path, target: Path) -> None:
 # Merging bundles
 
 
-def merge_bundles(folders: list[Path], output: Path, order: list[str]) -> None:
+def merge_bundles(
+    folders: list[Path], output: Path, order: list[str], chunk: int | None = None, absent: Iterable[str] = ()
+) -> None:
     """Write to `output` (a new folder) the bundle one Pagefind run over every page of the bundles in `folders`
-    writes when it reads the pages in `order` (their URLs)."""
+    writes when it reads the pages in `order` (their URLs), with index chunks of `chunk` page entries (else
+    chunk_size()'s); the words `absent` (sorted, none of theirs) are listed too, each with no pages."""
     runs = [read_run(folder) for folder in folders]
     language = check_runs(runs)
     output.mkdir()
     gc.disable()  # millions of short-lived lists and no cycles: the collector's passes were 8% of the merge's time
     try:
-        write_merged(runs, output, order, language)
+        write_merged(runs, output, order, language, chunk or chunk_size(), absent)
     finally:
         gc.enable()
 
 
-def write_merged(runs: list[Run], output: Path, order: list[str], language: str) -> None:
+def write_merged(
+    runs: list[Run], output: Path, order: list[str], language: str, chunk: int, absent: Iterable[str] = ()
+) -> None:
     """The merged bundle's files, in `output`."""
     pages, renumber = merge_pages(runs, order)
     fragment_names = write_fragments(pages, language, output / "fragment")
     fields = sorted({field for run in runs for field in run.meta[META_FIELDS]})
     field_maps = [[fields.index(field) for field in run.meta[META_FIELDS]] for run in runs]
-    words = merge_words(runs, renumber, field_maps)
-    chunks = write_word_chunks(words, language, output / "index", chunk_size())
+    words = merge_words(runs, renumber, field_maps, absent)
+    chunks = write_word_chunks(words, language, output / "index", chunk)
     filters = write_filters(merge_filters(runs, renumber), language, output / "filter")
     meta = [runs[0].meta[VERSION], [[name, page.word_count] for name, page in zip(fragment_names, pages, strict=True)]]
     meta += [chunks, filters, [], fields]
@@ -396,14 +470,20 @@ def write_filters(filters: dict[str, dict[str, list[int]]], language: str, folde
     return listed
 
 
-def merge_words(runs: list[Run], renumber: list[list[int]], field_maps: list[list[int]]) -> Iterator[list]:
+def merge_words(
+    runs: list[Run], renumber: list[list[int]], field_maps: list[list[int]], absent: Iterable[str] = ()
+) -> Iterator[list]:
     """Every word of the runs in word order, with the pages of every run under it (absolute page numbers, meta
-    field numbers of the merged bundle); one index chunk of each run in memory at a time."""
+    field numbers of the merged bundle), and the words `absent` (sorted) with none; one index chunk of each run in
+    memory at a time."""
     streams = [tagged_words(number, run) for number, run in enumerate(runs)]
+    streams.append((word, len(runs), [word, [], []]) for word in absent)
     for word, group in itertools.groupby(heapq.merge(*streams), key=itemgetter(0)):
         pages: list[list] = []
         variants: dict[str, list[list]] = {}
         for _, number, (_, run_pages, run_variants) in group:
+            if number == len(runs):
+                continue  # an absent word: no pages
             pages += placed(run_pages, renumber[number], field_maps[number])
             for form, form_pages in run_variants:
                 variants.setdefault(form, []).extend(placed(form_pages, renumber[number], field_maps[number]))
@@ -625,9 +705,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("documents", type=Path, help="folder of the search documents (build/search/)")
     parser.add_argument("bundle", type=Path, help="where the bundle goes (replaced whole once complete)")
     parser.add_argument("--run-size", type=int, default=RUN_SIZE, help=f"documents per run (default {RUN_SIZE})")
+    parser.add_argument(
+        "--shard-size", type=int, default=SHARD_SIZE, help=f"documents per shard (default {SHARD_SIZE})"
+    )
     args = parser.parse_args(argv)
     try:
-        print(write_bundle(args.documents, args.bundle.resolve(), args.run_size), file=sys.stderr)
+        print(write_bundle(args.documents, args.bundle.resolve(), args.run_size, args.shard_size), file=sys.stderr)
     except BundleError as error:
         print(error, file=sys.stderr)
         return 1

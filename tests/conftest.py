@@ -1,5 +1,5 @@
 """Shared fixtures: a scratch archive with a small vocabulary, and the build run on it; search bundles made from the
-same search documents by one Pagefind run and by several runs merged."""
+same search documents by one Pagefind run, by several runs merged, and in shards."""
 
 from __future__ import annotations
 
@@ -122,6 +122,7 @@ EXTRA_DOCUMENTS = {
 }
 MERGED_RUN_SIZE = 40  # documents per run of the merged bundle: four runs
 RESPLIT_RUN_SIZE = 11  # and split another way: fifteen runs
+SHARD_SIZE = 60  # documents per shard of the sharded bundle: three shards, each merged from two runs of MERGED_RUN_SIZE
 
 
 def write_search_corpus(documents: Path, seeds: Path) -> Path:
@@ -146,12 +147,14 @@ def write_search_corpus(documents: Path, seeds: Path) -> Path:
 
 @dataclass(frozen=True)
 class SearchBundles:
-    """One corpus of search documents indexed by one Pagefind run, and in runs merged, split two ways."""
+    """One corpus of search documents indexed by one Pagefind run, in runs merged (split two ways), and in
+    shards."""
 
     documents: Path
     single: Path
     merged: Path
     resplit: Path
+    sharded: Path
     said: dict[str, str]  # what write_bundle said of each
 
 
@@ -159,6 +162,11 @@ class SearchBundles:
 def search_bundles(tmp_path_factory: pytest.TempPathFactory) -> SearchBundles:
     root = tmp_path_factory.mktemp("search")
     documents = write_search_corpus(root / "documents", root / "seeds")
-    bundles = {"single": 10**6, "merged": MERGED_RUN_SIZE, "resplit": RESPLIT_RUN_SIZE}
-    said = {name: write_bundle(documents, root / name / "pagefind", size) for name, size in bundles.items()}
+    bundles = {
+        "single": (10**6, 10**6),
+        "merged": (MERGED_RUN_SIZE, 10**6),
+        "resplit": (RESPLIT_RUN_SIZE, 10**6),
+        "sharded": (MERGED_RUN_SIZE, SHARD_SIZE),
+    }
+    said = {name: write_bundle(documents, root / name / "pagefind", *sizes) for name, sizes in bundles.items()}
     return SearchBundles(documents, *(root / name / "pagefind" for name in bundles), said)

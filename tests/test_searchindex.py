@@ -1,4 +1,5 @@
-"""The search index in runs: the merged bundle is what one Pagefind run over every document writes.
+"""The search index in runs: the merged bundle is what one Pagefind run over every document writes; in shards, each
+shard is what one run over its documents writes, with every other shard's words listed without pages.
 
 Bundles are read here with a decoder of their own (not scripts/searchindex.py's). Pagefind 1.5.2 writes the filters
 in a different order on every run (and so a different .pf_meta); every other file of the merged bundle is the single
@@ -22,8 +23,9 @@ from hypothesis import strategies as st
 
 import mkdocs_hooks
 from archive.tags import Vocabulary, load_vocabulary
-from conftest import EXTRA_DOCUMENTS, MERGED_RUN_SIZE, ROOT, SearchBundles
+from conftest import EXTRA_DOCUMENTS, MERGED_RUN_SIZE, ROOT, SHARD_SIZE, SearchBundles
 from searchindex import (
+    CHUNK_SIZE,
     CHUNK_SIZE_VARIABLE,
     GLOB_LIMIT,
     BundleError,
@@ -33,6 +35,8 @@ from searchindex import (
     run_glob,
     run_pagefind,
     split_runs,
+    split_shards,
+    walk_documents,
     words_indexed_whole,
     write_bundle,
 )
@@ -233,6 +237,63 @@ def test_runs_are_consecutive_even_and_at_most_the_run_size(count: int, size: in
     assert len(runs) == -(-count // size)
 
 
+def shards_of(bundle: Path) -> list[Path]:
+    """The bundle's shards: itself, then each folder its shards.json lists."""
+    listed = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    return [bundle, *(bundle / name for name in listed)]
+
+
+@pytest.mark.parametrize(("count", "size"), [(1, 1250), (1250, 1250), (1251, 1250), (5000, 1250), (158, 60)])
+def test_shards_are_dealt_the_documents_in_turn_and_hold_at_most_the_shard_size(count: int, size: int) -> None:
+    paths = [f"articles/a-{n:05d}.html" for n in range(count)]
+    shards = split_shards(paths, size)
+    assert len(shards) == -(-count // size)
+    assert sorted(path for shard in shards for path in shard) == paths
+    assert max(map(len, shards)) <= size
+    assert max(map(len, shards)) - min(map(len, shards)) <= 1
+    for number, shard in enumerate(shards):
+        assert shard == paths[number :: len(shards)]  # one city's consecutive slugs are spread over every shard
+
+
+def test_every_document_is_in_exactly_one_shard(search_bundles: SearchBundles) -> None:
+    shards = shards_of(search_bundles.sharded)
+    assert "in 3 shards, 6 Pagefind runs" in search_bundles.said["sharded"], search_bundles.said
+    assert [path.relative_to(search_bundles.sharded).as_posix() for path in shards[1:]] == ["shard-1", "shard-2"]
+    urls = [url for shard in shards for url in urls_of(shard)]
+    assert sorted(urls) == sorted(urls_of(search_bundles.single))
+    assert all(len(urls_of(shard)) <= SHARD_SIZE for shard in shards)
+
+
+def test_a_shard_is_one_run_over_its_documents_and_lists_the_other_shards_words_without_pages(
+    search_bundles: SearchBundles, tmp_path: Path
+) -> None:
+    """Each shard holds what one Pagefind run over its documents holds (index chunks a third of the size, as the
+    shards are three); the words of the other shards that none of its pages has are listed with no pages, so that
+    Pagefind does not leave them out of a query (`delegation zanzibarite` finds one page, not every delegation)."""
+    shards = shards_of(search_bundles.sharded)
+    every_word = set(decode(search_bundles.single)["words"])
+    paths = {page_url(path): path for path in walk_documents(search_bundles.documents)}
+    for number, shard in enumerate(shards):
+        own = [paths[url] for url in urls_of(shard)]
+        run_pagefind(search_bundles.documents, tmp_path / str(number), own, CHUNK_SIZE // len(shards))
+        one_run, sharded = decode(tmp_path / str(number)), decode(shard)
+        listed = {word: found for word, found in sharded["words"].items() if found != ({}, {})}  # pages or forms
+        assert listed == one_run["words"]
+        assert set(sharded["words"]) - set(listed) == every_word - set(one_run["words"])
+        for part in ("pages", "filters", "fields", "version"):
+            assert sharded[part] == one_run[part], f"shard {number}'s {part} differ from one run's"
+    assert [bool(decode(shard)["words"]["zanzibarite"][0]) for shard in shards].count(True) == 1
+
+
+def test_only_the_first_shard_holds_pagefinds_scripts(search_bundles: SearchBundles) -> None:
+    first, *others = shards_of(search_bundles.sharded)
+    assert (first / "pagefind.js").is_file()
+    assert decode(first)["assets"] == decode(search_bundles.single)["assets"]
+    for shard in others:
+        names = {path.name for path in shard.iterdir()}
+        assert names == {"pagefind-entry.json", "index", "filter", "fragment", next(shard.glob("*.pf_meta")).name}
+
+
 def test_runs_whose_glob_would_be_too_long_for_one_argument_are_smaller() -> None:
     """Two runs of 800 would need globs of 173,000 characters (a single run needs none)."""
     paths = [f"articles/{'long-slug-' * 19}{n:05d}/index.html" for n in range(1600)]
@@ -260,6 +321,7 @@ def test_small_archive_is_indexed_by_one_plain_run(search_bundles: SearchBundles
     said = write_bundle(documents, tmp_path / "pagefind", run_size=2)
     assert said.startswith("search index: 2 documents, one Pagefind run (peak ")
     assert json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())["languages"]["zh"]["page_count"] == 2
+    assert shards_of(tmp_path / "pagefind") == [tmp_path / "pagefind"]
 
 
 def test_merged_bundle_replaces_the_old_one_and_leaves_nothing_else(

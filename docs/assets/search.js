@@ -53,14 +53,20 @@
   let asking = Promise.resolve(); // the query Pagefind is answering
   let searchId = 0;
 
+  // A large archive's index is in shards (scripts/searchindex.py), listed in pagefind/shards.json: Pagefind
+  // searches each and merges the results by score.
   function load() {
+    const json = (path) => fetch(new URL(path, root)).then((response) => (response.ok ? response.json() : []));
     loading ??= (async () => {
-      const [module, list] = await Promise.all([
+      const [module, list, shards] = await Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
-        fetch(new URL("search-names.json", root)).then((response) => (response.ok ? response.json() : [])),
+        json("search-names.json"),
+        json("pagefind/shards.json"),
       ]);
       names = list; // longest first, so 江南区企划经济局 is cut before 江南区
-      await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+      const settings = { baseUrl: root.pathname, excerptLength: 24 };
+      await module.options(settings);
+      await Promise.all(shards.map((shard) => module.mergeIndex(new URL(`pagefind/${shard}`, root).href, settings)));
       return module;
     })();
     return loading;

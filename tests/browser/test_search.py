@@ -7,6 +7,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
@@ -125,6 +126,35 @@ def test_search_shows_the_same_from_an_index_merged_from_runs(
     shown = shown_results(desktop_page, merged_url + "/zh/", query)
     assert shown == expected
     check_found(shown, QUERIES[query], f"merged index, search for {query!r}")
+
+
+@pytest.fixture(scope="module")
+def sharded_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site with its search index made again in shards of two documents each (as an archive of more than
+    scripts/searchindex.py's SHARD_SIZE articles is indexed); its address."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(site_dir, site)
+    assert "in 3 shards" in write_bundle(ROOT / "build" / "search", site / "pagefind", shard_size=2)
+    with serve(site) as url:
+        yield url
+
+
+def titles_and_status(page: Page, url: str, query: str) -> tuple[list[tuple[str, str]], str]:
+    """The results the reader sees (title and path), in no order, and the status line."""
+    shown = sorted((title, urlsplit(href).path) for title, href in search(page, url, query))
+    return shown, page.locator(".archive-search__status").inner_text()
+
+
+@pytest.mark.parametrize("home", HOMES)
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_finds_the_same_articles_from_an_index_in_shards(
+    desktop_page: Page, base_url: str, sharded_url: str, home: str, query: str
+) -> None:
+    """From the index in shards (merged by the browser), the reader sees the same articles and the same count."""
+    expected = titles_and_status(desktop_page, base_url + home, query)
+    shown = titles_and_status(desktop_page, sharded_url + home, query)
+    assert shown == expected
+    check_found(search(desktop_page, sharded_url + home, query), QUERIES[query], f"sharded index, {query!r}")
 
 
 @pytest.mark.parametrize(("home", "query"), PHONE_QUERIES)

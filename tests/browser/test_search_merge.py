@@ -1,6 +1,8 @@
 """The index merged from Pagefind runs answers as one run over every document does, in Chromium, through Pagefind's
 own JS and WASM: the same results in the same order with the same scores, excerpts, matched words, meta and filter
-counts. The corpus and both bundles come from tests/conftest.py (search_bundles)."""
+counts. The index in shards, merged by Pagefind in the browser as assets/search.js asks, finds the same pages with
+the same meta and counts (assert_same_pages). The corpus and the bundles come from tests/conftest.py
+(search_bundles)."""
 
 from __future__ import annotations
 
@@ -55,7 +57,13 @@ FILTERED = [
 # A query's answer through Pagefind's API as assets/search.js asks it, with every result's data.
 ANSWER = """async ([bundle, query, filters]) => {
     const pagefind = await import(`/${bundle}/pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: "/", excerptLength: 24 });
+    const settings = { baseUrl: "/", excerptLength: 24 };
+    await pagefind.options(settings);
+    window.shards ??= (async () => {
+        const listed = await (await fetch(`/${bundle}/pagefind/shards.json`)).json();
+        await Promise.all(listed.map((shard) => pagefind.mergeIndex(`/${bundle}/pagefind/${shard}`, settings)));
+    })();
+    await window.shards;
     const answer = await pagefind.search(query, { filters });
     const results = await Promise.all(answer.results.map(async (result) => {
         const data = await result.data();
@@ -66,12 +74,13 @@ ANSWER = """async ([bundle, query, filters]) => {
     }));
     return { results, unfiltered: answer.unfilteredResultCount, filters: answer.filters, total: answer.totalFilters };
 }"""
-ALL_FILTERS = """async (bundle) => (await import(`/${bundle}/pagefind/pagefind.js`)).filters()"""
+ALL_FILTERS = """async (bundle) => (await import(`/${bundle}/pagefind/pagefind.js`)).filters()"""  # after ANSWER
 
 
 @pytest.fixture(scope="module")
 def bundles_url(search_bundles: SearchBundles) -> Iterator[str]:
-    """Both bundles served from one folder, at /single/pagefind/ and /merged/pagefind/, beside an empty page."""
+    """The bundles served from one folder, at /single/pagefind/, /merged/pagefind/ and /sharded/pagefind/, beside an
+    empty page."""
     root = search_bundles.single.parent.parent
     (root / "index.html").write_text("<!DOCTYPE html><html lang='en'><title>bundles</title></html>", encoding="utf-8")
     with serve(root) as url:
@@ -83,7 +92,7 @@ def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
     """A tab for each bundle (each loads its own Pagefind), kept open for every query."""
     context = browser.new_context()
     tabs = {}
-    for bundle in ("single", "merged"):
+    for bundle in ("single", "merged", "sharded"):
         tabs[bundle] = context.new_page()
         tabs[bundle].goto(bundles_url + "/index.html")
     yield tabs
@@ -92,6 +101,22 @@ def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
 
 def answers(pages: dict[str, Page], query: str | None, filters: dict[str, list[str]]) -> dict[str, Any]:
     return {bundle: page.evaluate(ANSWER, [bundle, query, filters]) for bundle, page in pages.items()}
+
+
+def assert_same_pages(single: dict[str, Any], sharded: dict[str, Any]) -> None:
+    """The same pages with the same meta and filters, and the same counts. Scores are counted shard by shard, and so
+    is which of a query word's longer forms is the best match on a page (for 国: 国 or 国际), so the order, the
+    places matched and the excerpt around them may differ; an excerpt marks a match wherever one index's does."""
+    assert len(sharded["results"]) == len(single["results"])
+    pages = [
+        {
+            result["url"]: (result["meta"], result["filters"], "<mark>" in result["excerpt"])
+            for result in answer["results"]
+        }
+        for answer in (single, sharded)
+    ]
+    assert pages[1] == pages[0]
+    assert {**sharded, "results": None} == {**single, "results": None}
 
 
 def assert_same_answer(single: dict[str, Any], merged: dict[str, Any]) -> None:
@@ -106,6 +131,7 @@ def assert_same_answer(single: dict[str, Any], merged: dict[str, Any]) -> None:
 def test_a_query_answers_the_same_from_the_merged_index(pages: dict[str, Page], query: str) -> None:
     found = answers(pages, query, {})
     assert_same_answer(found["single"], found["merged"])
+    assert_same_pages(found["single"], found["sharded"])
     if query in ("delegation", "薛 庆 国", "cafe", "zanzibarite", "delegation xylophonequux"):
         assert found["merged"]["results"], f"{query!r} should find something"
     if query == "xylophonequux":
@@ -118,12 +144,15 @@ def test_a_filtered_query_answers_the_same_from_the_merged_index(
 ) -> None:
     found = answers(pages, query, filters)
     assert_same_answer(found["single"], found["merged"])
+    assert_same_pages(found["single"], found["sharded"])
     assert found["merged"]["results"], f"{query!r} with {filters} should find something"
 
 
 def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Page]) -> None:
+    answers(pages, None, {})  # each tab has merged its shards
     offered = {bundle: page.evaluate(ALL_FILTERS, bundle) for bundle, page in pages.items()}
     assert offered["merged"] == offered["single"]
+    assert offered["sharded"] == offered["single"]
     assert set(offered["merged"]) == {
         "City · 城市",
         "Country · 国家",
@@ -133,6 +162,7 @@ def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Pa
     }
 
 
-def test_the_bundles_compared_are_a_single_run_and_a_merge(search_bundles: SearchBundles) -> None:
+def test_the_bundles_compared_are_a_single_run_a_merge_and_shards(search_bundles: SearchBundles) -> None:
     assert "one Pagefind run" in search_bundles.said["single"]
     assert "4 Pagefind runs" in search_bundles.said["merged"]
+    assert "in 3 shards" in search_bundles.said["sharded"]
