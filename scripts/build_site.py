@@ -3,8 +3,8 @@
 overlapping so that both cores work.
 
 The archive build (scripts/build.py) writes the search documents first; Pagefind indexes them on the other core
-(scripts/searchindex.py: in runs of bounded size, one after the other, merged into one bundle per shard) while the build
-renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
+(scripts/searchindex.py: in runs of bounded size, one after the other, merged into one bundle per shard) while the
+build renders and writes docs/. mkdocs-static-i18n renders the languages one after the other in one
 process, so here each language gets its own `mkdocs build --strict` (ARCHIVE_BUILD_LANGUAGE tells the hooks
 which one; the other language's pass renders only the nav pages), both running together. The default
 language's output is the site; every other language's folder (zh/) comes from its own process; the search

@@ -10,9 +10,9 @@ hands MkDocs and Material what the build prepared in each page's front matter:
 
 Search: once every language is built, the build's search documents (build/search/) are indexed into
 site_dir/pagefind/ by scripts/searchindex.py (Pagefind, settings in pagefind.yml, in runs of bounded size merged into
-one bundle per shard). For `make build`, scripts/build_site.py starts that itself, beside the rest, and one MkDocs process per
-language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders; it skips the other language's pages),
-then merges them.
+one bundle per shard). For `make build`, scripts/build_site.py starts that itself, beside the rest, and one MkDocs
+process per language in parallel (ARCHIVE_BUILD_LANGUAGE names the one a process renders; it skips the other
+language's pages), then merges them.
 
 Language links are made absolute from site_url, as hreflang requires.
 
@@ -218,7 +218,8 @@ def on_post_build(config):
 
 def index_search(documents: str, bundle: str, run_size: int | None = None) -> subprocess.Popen:
     """Start indexing the build's search documents into the Pagefind bundle (scripts/searchindex.py: Pagefind in
-    runs of at most run_size documents, settings in pagefind.yml, merged into one bundle per shard); wait with finish_index."""
+    runs of at most run_size documents, settings in pagefind.yml, merged into one bundle per shard); wait with
+    finish_index."""
     command = [sys.executable, str(SCRIPTS / "searchindex.py"), documents, os.path.abspath(bundle)]
     if run_size:
         command += ["--run-size", str(run_size)]

@@ -12,11 +12,11 @@ Shards: Pagefind's search takes time that grows faster than the pages a query fi
 through every place the query's words are on: about 70 ms for a word on 4,400 pages, in Chromium on this machine).
 An archive of more than SHARD_SIZE documents is therefore indexed in shards of at most SHARD_SIZE documents, each
 its own bundle (in runs merged as below where it has more than RUN_SIZE), which the browser searches one after the
-other and merges by score (Pagefind's mergeIndex, called by assets/search.js): a word on 4,400 of 5,000 pages took 71-76 ms
-in one bundle, 33-41 ms in four shards of 1,250. A shard's index chunks are smaller in proportion (CHUNK_SIZE divided by
-the shard count), so that a query, which loads one chunk from every shard, loads about as many bytes as from one
-bundle. The scores differ a little from one bundle's (a word's rarity is counted within its shard); the shards
-are dealt the documents in turn so that each holds a like share of every city and subject.
+other and merges by score (Pagefind's mergeIndex, called by assets/search.js): a word on 4,400 of 5,000 pages
+took 71-76 ms in one bundle, 33-41 ms in four shards of 1,250. A shard's index chunks are smaller in proportion
+(CHUNK_SIZE divided by the shard count), so that a query, which loads one chunk from every shard, loads about as
+many bytes as from one bundle. The scores differ a little from one bundle's (a word's rarity is counted within
+its shard); the shards are dealt the documents in turn so that each holds a like share of every city and subject.
 
 Why a merge can be exact: everything Pagefind writes about a page depends on that page alone (its fragment, its
 word count, each word's places in it, its filter values), except what is numbered or counted over all pages, and
@@ -149,9 +149,10 @@ def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE, shard_
             run_shard(documents, work / f"shard-{n}", paths, shard, run_size, chunk) for n, shard in enumerate(shards)
         ]
         runs, peak = sum(len(folders) for folders, _ in indexed), max(peak for _, peak in indexed)
-        if runs == 1:
-            (indexed[0][0][0] / SHARDS_FILE).write_text("[]\n", encoding="utf-8")
-            replace_folder(indexed[0][0][0], bundle)
+        if runs == 1:  # one shard of one run: Pagefind's own bundle
+            [[folder], _] = indexed[0]
+            (folder / SHARDS_FILE).write_text("[]\n", encoding="utf-8")
+            replace_folder(folder, bundle)
             return f"search index: {len(paths)} documents, one Pagefind run (peak {peak} MiB)"
         # A word no page of a shard holds is listed in it with no pages: Pagefind leaves a query's words that its
         # index does not list out of the query, so without it, a shard would answer "delegation zanzibarite" as
