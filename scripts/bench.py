@@ -280,6 +280,19 @@ def machine_speed() -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def file_creation_us(folder: Path, count: int = 2000) -> float:
+    """Microseconds this file system takes now to create one small file in a new folder (kept until the scratch
+    folder goes: deleting them would slow what follows). Printed beside the build script's figures, which it
+    sways: this machine's ext4 runs without a journal, and then the kernel passes over every inode freed in the
+    last minute (longer while the inode table is unwritten) one by one when it allocates a new one, so creating
+    a file took 20–30 µs on a quiet disk and up to 740 µs just after many files were deleted."""
+    folder.mkdir()
+    started = time.perf_counter()
+    for number in range(count):
+        os.close(os.open(folder / f"{number:05d}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    return (time.perf_counter() - started) / count * 1e6
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000, help="how many synthetic articles")
@@ -289,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
         project = project_copy(Path(scratch) / "script", args.articles)
         archive = load_archive(project / "seeds")  # for the problem count and the pages weighed below; not timed
+        creating = file_creation_us(Path(scratch) / "probe")
         first, rerun = build_script(project), build_script(project)
         print(f"articles                      {args.articles}")
         print(f"machine speed ms              {machine_speed():.0f} (a fixed Python loop; lower is faster)")
@@ -299,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{first['system']:.1f} s system CPU), scripts/build.py on an empty docs/"
         )
         print(f"build script articles/second  {args.articles / first['wall']:.0f}")
+        print(
+            f"file creation µs              {creating:.0f} (one empty file, on the scratch folder's disk, just before)"
+        )
         print(
             f"build script peak memory MiB  {first['largest_mib']:.0f} (largest process), "
             f"{first['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"

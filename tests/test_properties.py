@@ -11,15 +11,16 @@ import markdown
 import opencc
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from archive import rules
-from archive.clean import collapse_spaces, full_width_punctuation, is_traditional, to_simplified
+from archive.clean import collapse_spaces, full_width_punctuation, is_chinese, is_traditional, to_simplified
 from archive.frontmatter import DUMPER, dump_front_matter
 from archive.head import href, url_path
 from archive.load import load_archive
+from archive.parse import ends_sentence
 from archive.patterns import trie_pattern
 from archive.render import escape
 from archive.site import render_site
@@ -210,6 +211,73 @@ def test_tag_names_are_found_as_the_longest_first_alternation_finds_them(names: 
     alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     for form in ("{}", r"(?<![A-Za-z0-9])(?:{})(?![A-Za-z0-9])"):
         assert re.findall(form.format(trie_pattern(names)), text) == re.findall(form.format(alternation), text)
+
+
+@given(st.text(alphabet="济南國a Bz1。", max_size=40))
+def test_chinese_is_told_by_the_share_of_han_characters(text: str) -> None:
+    """is_chinese counts Han characters and ASCII letters one by one, as its rule says."""
+    han = sum(1 for char in text if rules.HAN.match(char))
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    assert is_chinese(text) == (han > 0 and han >= rules.HAN_SHARE_FOR_CHINESE * (han + latin))
+
+
+# Text around dates and credits: month names and their beginnings, digits, 年月日, brackets, ends of sentences.
+DATED = st.lists(
+    st.sampled_from(
+        [
+            "April",
+            "Apr",
+            "Ap",
+            "Sept",
+            "May",
+            "may",
+            "Jun",
+            " ",
+            ", ",
+            "8",
+            "15",
+            "2020",
+            "to",
+            "-",
+            "年",
+            "月",
+            "日",
+            "至",
+            "(",
+            ")",
+            "（",
+            "）",
+            "Source: ",
+            "来源：",
+            "文/",
+            "新华社",
+            ".",
+            "。",
+            "”",
+            "\t",
+            "a",
+            "Z",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(DATED)
+@example("Talks were held on May 8. ")
+@example("会谈于4月8日至15日举行。\t")
+@example("无锡代表团访问首尔（文/姚墨笛）")
+@example("无锡代表团访问首尔(来源：新华社） ")
+@example("Seoul delegation (Source: Xinhua)")
+def test_lines_passed_over_hold_no_date_or_credit(text: str) -> None:
+    """The parser searches a line for dates and credits only where it could hold one: a line without a month name's
+    beginning or 月 holds no event date, one not ending in a bracket no credit, and a sentence end is found at the
+    line's end as SENTENCE_END finds it anywhere."""
+    if rules.EVENT_DATE_HINT.search(text) is None:
+        assert not any(pattern.search(text) for pattern in rules.EVENT_DATES)
+    if not text.rstrip().endswith(rules.CREDIT_LINE_ENDS):
+        assert not any(pattern.search(text) for pattern in (*rules.CREDITED_SOURCE_INLINE, *rules.AUTHOR_INLINE))
+    assert ends_sentence(text) == (rules.SENTENCE_END.search(text) is not None)
 
 
 @given(st.text(alphabet="国國发發后後面麵台臺干乾的了a。", max_size=30))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -47,11 +47,17 @@ def load_archive(seeds: Path, workers: int | None = None) -> Archive:
         return path.relative_to(base).as_posix()
 
     vocabulary, problems = load_vocabulary(seeds / VOCABULARY, rel(seeds / VOCABULARY))
-    stems = sorted(match["stem"] for path in seeds.iterdir() if (match := SEED_NAME.match(path.name)))
-    problems += _orphans(seeds, set(stems), rel)
+    # The folder listed once: which companions a seed has is then a set lookup, not three stat calls per seed.
+    names = frozenset(entry.name for entry in os.scandir(seeds))
+    stems = sorted(match["stem"] for name in names if (match := SEED_NAME.match(name)))
+    problems += _orphans(seeds, names, set(stems), rel)
     articles, locations = [], {}
+    # Paths relative to the repository root, as strings: pathlib's objects cost more than the reading, per seed.
+    folder = rel(seeds)
     loaded = fork_map(
-        partial(_load_one, seeds, vocabulary=vocabulary, rel=rel), stems, workers or workers_for(len(stems))
+        partial(_load_one, seeds, folder=folder, names=names, vocabulary=vocabulary),
+        stems,
+        workers or workers_for(len(stems)),
     )
     for stem, (article, found, location) in zip(stems, loaded, strict=True):
         problems += found
@@ -63,29 +69,32 @@ def load_archive(seeds: Path, workers: int | None = None) -> Archive:
 
 
 def _load_one(
-    seeds: Path, stem: str, vocabulary: Vocabulary, rel: Callable[[Path], str]
+    seeds: Path, stem: str, folder: str, names: frozenset[str], vocabulary: Vocabulary
 ) -> tuple[Article | None, list[Problem], tuple[str, int]]:
-    """One seed with its metadata and translations, as an article (None when unreadable), its problems, and where
-    its slug comes from."""
-    seed_path = seeds / f"{stem}.txt"
-    decoded = read_text(seed_path, rel(seed_path))
+    """One seed with its metadata and translations (those of `names`, the seeds folder's entries), as an article
+    (None when unreadable), its problems, and where its slug comes from; `folder`: the seeds folder's path as
+    problems name it."""
+    seed_name = f"{stem}.txt"
+    seed_rel = f"{folder}/{seed_name}"
+    decoded = read_text(seeds / seed_name, seed_rel)
     problems = list(decoded.problems)
-    meta_path = seeds / f"{stem}.yml"
+    meta_name = f"{stem}.yml"
+    meta_rel = f"{folder}/{meta_name}"
     meta = None
-    if meta_path.exists():
-        meta, found = read_yaml(meta_path, rel(meta_path))
+    if meta_name in names:
+        meta, found = read_yaml(seeds / meta_name, meta_rel)
         problems += found
     translations = {}
     for lang in rules.PAGE_LANGUAGES:
-        path = seeds / f"{stem}.{lang}.txt"
-        if path.exists():
-            translation, found = read_translation(path, rel(path))
+        name = f"{stem}.{lang}.txt"
+        if name in names:
+            translation, found = read_translation(seeds / name, f"{folder}/{name}")
             problems += found
             if translation is not None:
                 translations[lang] = translation
     if decoded.problems:
-        return None, problems, (rel(seed_path), 1)
-    seed = parse_seed(rel(seed_path), decoded.lines)
+        return None, problems, (seed_rel, 1)
+    seed = parse_seed(seed_rel, decoded.lines)
     for lang, translation in translations.items():
         if lang in {piece.lang for piece in seed.pieces}:
             problems.append(
@@ -95,7 +104,7 @@ def _load_one(
                     f"translation must be into a language the seed is not in, the seed is already in {lang!r}",
                 )
             )
-    inputs = Inputs(stem, seed, meta, rel(meta_path), translations, source_hash(decoded.lines))
+    inputs = Inputs(stem, seed, meta, meta_rel, translations, source_hash(decoded.lines))
     article, found = assemble(inputs, vocabulary)
     return article, problems + found, slug_location(inputs)
 
@@ -106,12 +115,14 @@ def source_hash(lines) -> str:
     return f"sha256:{digest[:16]}"
 
 
-def _orphans(seeds: Path, stems: set[str], rel) -> list[Problem]:
-    """A metadata or translation file whose seed is missing would be silently ignored: say so."""
+def _orphans(seeds: Path, names: frozenset[str], stems: set[str], rel) -> list[Problem]:
+    """A metadata or translation file whose seed is missing would be silently ignored: say so (`names`: the
+    seeds folder's entries)."""
     problems = []
-    for path in sorted(seeds.iterdir()):
-        if path.name == VOCABULARY or SEED_NAME.match(path.name) or path.name.startswith("."):
+    for name in sorted(names):
+        if name == VOCABULARY or SEED_NAME.match(name) or name.startswith("."):
             continue
+        path = seeds / name
         match = COMPANION_NAME.match(path.name)
         if match is None:
             problems.append(

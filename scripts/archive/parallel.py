@@ -44,11 +44,17 @@ def fork_map(function: Callable[[Any], Any], items: Sequence[Any], workers: int 
     runs = _runs(len(items), workers * RUNS_PER_WORKER)
     _function, _items = function, items
     gc.freeze()  # the children's collector then leaves the inherited objects' pages shared
+    # Off while the results are unpickled here: each object unpickled counts towards a collection, and 5,000
+    # articles' worth took 0.36 s with the collector on, 0.10 s with it off.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [result for results in pool.map(_run, runs) for result in results]
     finally:
+        if collecting:
+            gc.enable()
         gc.unfreeze()
         _function, _items = None, ()
 

@@ -108,10 +108,17 @@ def _piece(seed: ParsedSeed, kind: str, text: str, number: int, url: str | None 
 def _kind_of(seed: ParsedSeed, text: str) -> str:
     """A paragraph ends like a sentence or is long; a short line that does not is a heading or caption."""
     lang = "zh" if clean.is_chinese(text) else "en"
-    if rules.SENTENCE_END.search(text):
+    if ends_sentence(text):
         return "paragraph"
     limit = rules.CAPTION_MAX_CHARS[lang] if seed.pieces else rules.TITLE_MAX_CHARS[lang]
     return "caption" if len(text) <= limit else "paragraph"
+
+
+def ends_sentence(text: str) -> bool:
+    """rules.SENTENCE_END.search(text), tried where it can only match: at the last character before trailing space
+    (re would try every punctuation mark of a paragraph)."""
+    stripped = text.rstrip()
+    return bool(stripped) and rules.SENTENCE_END.match(stripped, len(stripped) - 1) is not None
 
 
 def _lift_headings(seed: ParsedSeed) -> None:
@@ -161,12 +168,14 @@ def valid_date(year: int, month: int, day: int) -> bool:
 def _read_credits(seed: ParsedSeed) -> None:
     """Read '(Source: …)', '(来源:…)', '(文/…)' and a wire dateline; the text keeps them."""
     for piece in seed.pieces:
-        for pattern in rules.CREDITED_SOURCE_INLINE:
-            if match := pattern.search(piece.text):
-                _credit(seed, piece.lang, match["outlet"], piece.line)
-        for pattern in rules.AUTHOR_INLINE:
-            if (match := pattern.search(piece.hant or piece.text)) and seed.author is None:
-                seed.author = match["author"].strip()
+        if piece.text.rstrip().endswith(rules.CREDIT_LINE_ENDS):
+            for pattern in rules.CREDITED_SOURCE_INLINE:
+                if match := pattern.search(piece.text):
+                    _credit(seed, piece.lang, match["outlet"], piece.line)
+        if (piece.hant or piece.text).rstrip().endswith(rules.CREDIT_LINE_ENDS):
+            for pattern in rules.AUTHOR_INLINE:
+                if (match := pattern.search(piece.hant or piece.text)) and seed.author is None:
+                    seed.author = match["author"].strip()
         if piece.lang == "en" and (match := rules.WIRE_DATELINE.match(piece.text)):
             outlet = match["outlet"].strip()
             if seed.publisher is None:
@@ -192,6 +201,8 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
         text = piece.text
         if piece.lang == "en" and (dateline := rules.WIRE_DATELINE.match(text)):
             text = text[dateline.end() :]  # the dateline is the release date, not an event
+        if rules.EVENT_DATE_HINT.search(text) is None:
+            continue
         for pattern in rules.EVENT_DATES:
             for match in pattern.finditer(text):
                 event = _event_from_match(match, piece.lang)

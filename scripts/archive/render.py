@@ -368,7 +368,12 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     return lines
 
 
-def render_search_document(article: Article, vocabulary: Vocabulary, whole: frozenset[str] = frozenset()) -> str:
+def render_search_document(
+    article: Article,
+    vocabulary: Vocabulary,
+    whole: frozenset[str] = frozenset(),
+    names_of: dict[str, list[str]] | None = None,
+) -> str:
     """What the search indexes of an article, as a small HTML document for Pagefind (build/search/, not published).
 
     Both languages' titles, text and tag labels, so one result per article finds either language; the filters
@@ -378,6 +383,7 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
     the indexer's dictionaries make of the name, and before them the names the index holds as one word (`whole`,
     build.names_indexed_whole), which a query keeps whole: 济南 then finds the articles tagged 济南, as one word,
     not every article with a word starting 济 and one starting 南. Seed text is escaped like every page's.
+    `names_of`: search_names_of(vocabulary), when many documents are rendered with one vocabulary.
 
     The labels line and the names line each follow a heading with an id: Pagefind gives a result's matches in
     each part as a sub-result with its own excerpt, so assets/search.js shows the text's (a sentence around the
@@ -401,10 +407,10 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
     labels = [vocabulary[tag].label(lang) for tag in article.tags for lang in rules.PAGE_LANGUAGES]
     # Each piece once: a query's pieces must all be in a document, in any order, so repeats add nothing but index
     # size and Pagefind's memory while indexing (this line, with every name listed, was a third of that memory).
-    tag_names = sorted({name for tag in article.tags for name in chinese_names(vocabulary[tag])})
+    names_of = names_of or search_names_of(vocabulary)
+    tag_names = sorted({name for tag in article.tags for name in names_of[tag]})
     pieces = dict.fromkeys(
-        [name for name in tag_names if name in whole]
-        + [piece for name in tag_names for piece in rules.SEARCH_NAME_PIECE.findall(name)]
+        [name for name in tag_names if name in whole] + [piece for name in tag_names for piece in _name_pieces(name)]
     )
     lines = [
         "<!DOCTYPE html>",
@@ -422,6 +428,17 @@ def render_search_document(article: Article, vocabulary: Vocabulary, whole: froz
         "</body></html>",
     ]
     return "\n".join(lines) + "\n"
+
+
+def search_names_of(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """Each tag's Chinese names (chinese_names) by tag id: found once, not once per article tagged."""
+    return {tag_id: chinese_names(tag) for tag_id, tag in vocabulary.tags.items()}
+
+
+@lru_cache(maxsize=1 << 12)  # the vocabulary's names, on every search document
+def _name_pieces(name: str) -> tuple[str, ...]:
+    """A name cut as a search document's names line has it: each Han character alone (rules.SEARCH_NAME_PIECE)."""
+    return tuple(rules.SEARCH_NAME_PIECE.findall(name))
 
 
 def vocabulary_chinese_names(vocabulary: Vocabulary) -> set[str]:

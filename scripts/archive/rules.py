@@ -58,6 +58,8 @@ CREDITED_SOURCE_INLINE = (
 AUTHOR_INLINE = (
     re.compile(r"[(（]文\s*/\s*(?P<author>[^()（）/]{2,20})[)）]\s*$"),  # (文/姚墨笛)
 )
+# How every inline credit above ends its line (before trailing space): a line ending otherwise is not searched.
+CREDIT_LINE_ENDS = (")", "）")
 
 # Wire dateline at the start of a release's first paragraph: JINAN, China, Aug. 10, 2020 /PRNewswire/ --
 WIRE_DATELINE = re.compile(
@@ -105,6 +107,9 @@ EVENT_DATES = (
         r"(?:\s*(?:至|到|-|—|–)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?"
     ),
 )
+# What every match of EVENT_DATES holds: a month name's first three letters, or 月. A text without any is not
+# searched (most paragraphs; tests/test_rules.py checks the patterns find nothing in such texts).
+EVENT_DATE_HINT = re.compile(f"{trie_pattern({name[:3] for name in MONTHS_EN})}|月")
 
 # Dates editors write in metadata: a year, a month or a day.
 EDITOR_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")

@@ -34,6 +34,7 @@ from .render import (
     article_path,
     render_article,
     render_search_document,
+    search_names_of,
     sort_newest_first,
     vocabulary_chinese_names,
 )
@@ -278,4 +279,8 @@ def render_search_documents(
     """What the search indexes, one small HTML document per article: articles/<slug>.html, which Pagefind gives the
     address /articles/<slug>.html and assets/search.js turns into the article page's, /articles/<slug>/ (a file
     named after the page, not a folder each: creating files and folders is most of a build's system time here)."""
-    return {f"articles/{article.slug}.html": render_search_document(article, vocabulary, whole) for article in articles}
+    names_of = search_names_of(vocabulary)
+    return {
+        f"articles/{article.slug}.html": render_search_document(article, vocabulary, whole, names_of)
+        for article in articles
+    }
