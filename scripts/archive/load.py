@@ -123,12 +123,10 @@ def _orphans(seeds: Path, names: frozenset[str], stems: set[str], rel) -> list[P
         if name == VOCABULARY or SEED_NAME.match(name) or name.startswith("."):
             continue
         path = seeds / name
-        match = COMPANION_NAME.match(path.name)
+        match = COMPANION_NAME.match(name)
         if match is None:
             problems.append(
-                Problem(
-                    rel(path), 1, f"file name must be <seed>.txt, <seed>.yml or <seed>.<en|zh>.txt, got {path.name!r}"
-                )
+                Problem(rel(path), 1, f"file name must be <seed>.txt, <seed>.yml or <seed>.<en|zh>.txt, got {name!r}")
             )
         elif match["stem"] not in stems:
             problems.append(Problem(rel(path), 1, f"file must sit beside its seed, {match['stem']}.txt does not exist"))

@@ -172,9 +172,10 @@ def _read_credits(seed: ParsedSeed) -> None:
             for pattern in rules.CREDITED_SOURCE_INLINE:
                 if match := pattern.search(piece.text):
                     _credit(seed, piece.lang, match["outlet"], piece.line)
-        if (piece.hant or piece.text).rstrip().endswith(rules.CREDIT_LINE_ENDS):
+        original = piece.hant or piece.text
+        if original.rstrip().endswith(rules.CREDIT_LINE_ENDS):
             for pattern in rules.AUTHOR_INLINE:
-                if (match := pattern.search(piece.hant or piece.text)) and seed.author is None:
+                if (match := pattern.search(original)) and seed.author is None:
                     seed.author = match["author"].strip()
         if piece.lang == "en" and (match := rules.WIRE_DATELINE.match(piece.text)):
             outlet = match["outlet"].strip()
