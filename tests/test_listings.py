@@ -61,3 +61,15 @@ def test_sitemap_names_every_page_of_its_language_once(pages: dict[str, str], la
     rendered = [prefix + url_path(path) for path in pages if path.endswith(f".{lang}.md")]
     assert sorted(listed) == sorted(rendered) and len(set(listed)) == len(listed)
     assert prefix + "tags/japan/2/" in listed
+
+
+def test_tag_pages_show_each_entry_without_its_tags(pages: dict[str, str]) -> None:
+    """On the Jinan page every entry would show Jinan: tag pages give each article's title, date, source and
+    summary, and the home and year pages its tags as well."""
+    tag_pages = [page for path, page in pages.items() if path.startswith("tags/") and "/index." not in path]
+    assert tag_pages and not any('class="entry-tags"' in page for page in tag_pages)
+    for page in tag_pages:
+        shown = re.findall(r'<h2><a href="[^"]+">[^<]+</a></h2>\n<p class="entry-meta">[^<]+</p>\n<p>[^<]+</p>', page)
+        assert len(shown) == len(entries(page)) > 0
+    for path in ("index.en.md", "index.zh.md", "archive/2020.en.md", "archive/2020.zh.md"):
+        assert pages[path].count('class="entry-tags"') == len(entries(pages[path])) > 0

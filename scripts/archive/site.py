@@ -19,11 +19,11 @@ from .listings import (
     by_tag,
     by_year,
     home_paths,
+    latest_date,
     render_home,
     render_tag,
     render_tag_index,
     render_year,
-    tag_counts,
     tag_paths,
     year_paths,
 )
@@ -128,55 +128,61 @@ class Part:
 
     paths: tuple[str, ...]
     lastmod: str | None
-    render: Callable[[], dict[str, str]]  # path → text, for exactly `paths`
+    render: Callable[[], dict[str, str | bytes]]  # path → text (or UTF-8: the listings), for exactly `paths`
 
 
 def plan_site(
     articles: list[Article], vocabulary: Vocabulary, site_url: str = "http://127.0.0.1:8000/", workers: int = 1
-) -> dict[str, list[Part]]:
-    """Every generated page of each page language, not yet rendered, in the order they are written (related
-    articles found on `workers` processes)."""
+) -> dict[str, list[list[Part]]]:
+    """Every generated page of each page language, not yet rendered, in groups that are each rendered in one
+    process: the listings (which share their entries), then the articles in `workers` groups (related articles
+    found on `workers` processes)."""
     related = related_articles(articles, workers)
     # Every listing shows its articles newest first: sorted once here, not once per listing.
     newest_first = sort_newest_first(articles)
     lists = {"years": by_year(newest_first), "tags": by_tag(newest_first)}
-    return {
-        lang: _listing_parts(newest_first, lists, lang, vocabulary, site_url)
-        + _article_parts(articles, lang, vocabulary, related, site_url)
-        for lang in rules.PAGE_LANGUAGES
-    }
+    # Each list's latest date, once for both languages: a tag on a quarter of 5,000 articles has 25 pages.
+    latest = {kind: {key: latest_date(listed) for key, listed in by_key.items()} for kind, by_key in lists.items()}
+    plan = {}
+    for lang in rules.PAGE_LANGUAGES:
+        pages = _article_parts(articles, lang, vocabulary, related, site_url)
+        groups = [
+            pages[len(pages) * group // workers : len(pages) * (group + 1) // workers] for group in range(workers)
+        ]
+        plan[lang] = [_listing_parts(newest_first, lists, latest, lang, vocabulary, site_url), *groups]
+    return plan
 
 
 def _listing_parts(
     newest_first: list[Article],
     lists: dict[str, dict[str, list[Article]]],
+    latest: dict[str, dict[str, str | None]],
     lang: PageLang,
     vocabulary: Vocabulary,
     site_url: str,
 ) -> list[Part]:
-    """The home page, the year and tag listings (all given newest first), the feed and the tag index of one
-    language."""
+    """The home page, the year and tag listings (all given newest first, with their `latest` dates), the feed and
+    the tag index of one language."""
     entries = Entries(vocabulary)
-    latest = _newest(newest_first)
+    newest = latest_date(newest_first)
     tag_index, feed = f"tags/index.{lang}.md", f"feed.{lang}.xml"
     where = Where(site_url, page_url(site_url, tag_index, lang))
-    counts = tag_counts(newest_first)
+    counts = Counter({tag: len(listed) for tag, listed in lists["tags"].items()})
     parts = [
         Part(
             tuple(home_paths(len(newest_first), lang)),
-            latest,
+            newest,
             partial(render_home, newest_first, lang, entries, rules.SITE_NAME[lang], site_url),
         ),
         Part((feed,), None, partial(_one, feed, render_feed, newest_first, lang, site_url)),
-        Part((tag_index,), latest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
+        Part((tag_index,), newest, partial(_one, tag_index, render_tag_index, counts, lang, vocabulary, where)),
     ]
-    # A list's latest date once, not once per page of it: a tag on a quarter of 5,000 articles has 25 pages.
     for year, listed in lists["years"].items():
         page = partial(render_year, listed, year, lang, entries, site_url)
-        parts.append(Part(tuple(year_paths(year, len(listed), lang)), _newest(listed), page))
+        parts.append(Part(tuple(year_paths(year, len(listed), lang)), latest["years"][year], page))
     for tag, listed in lists["tags"].items():
         page = partial(render_tag, tag, listed, lang, entries, site_url)
-        parts.append(Part(tuple(tag_paths(tag, len(listed), lang)), _newest(listed), page))
+        parts.append(Part(tuple(tag_paths(tag, len(listed), lang)), latest["tags"][tag], page))
     return parts
 
 
@@ -197,11 +203,7 @@ def _article_parts(
     return parts
 
 
-def _newest(listed: list[Article]) -> str | None:
-    return max((article.date.iso for article in listed if article.date.iso), default=None)
-
-
-def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str]:
+def _one(path: str, render: Callable[..., str], *args: object) -> dict[str, str | bytes]:
     """A page rendered alone, under its path."""
     return {path: render(*args)}
 
@@ -212,26 +214,31 @@ def site_shares(
     site_url: str = "http://127.0.0.1:8000/",
     workers: int = 1,
     whole: frozenset[str] = frozenset(),
-) -> list[Callable[[], Iterator[tuple[str, str]]]]:
-    """Every generated file as one share per page language, each rendering its pages one at a time (what
-    write.write_site writes, a share to a core): nothing needs the whole site in memory. `whole`: the names the
-    search index holds as one word (build.names_indexed_whole; with none, every name is cut)."""
+) -> list[Callable[[], Iterator[tuple[str, str | bytes]]]]:
+    """Every generated file in shares, each rendering its pages one at a time (what write.write_site writes, the
+    shares dealt to the cores as they come free): nothing needs the whole site in memory. The shares are
+    plan_site's groups, both languages' listings first, then their articles, so that one core does not end
+    long after the other. `whole`: the names the search index holds as one word (build.names_indexed_whole; with
+    none, every name is cut)."""
     plan = plan_site(articles, vocabulary, site_url, workers)
     lastmods = {
-        lang: {path: part.lastmod for part in parts for path in part.paths if path.endswith(".md")}
-        for lang, parts in plan.items()
+        lang: {path: part.lastmod for group in groups for part in group for path in part.paths if path.endswith(".md")}
+        for lang, groups in plan.items()
     }
 
-    def share(lang: str) -> Iterator[tuple[str, str]]:
-        for part in plan[lang]:
+    def pages(group: list[Part]) -> Iterator[tuple[str, str | bytes]]:
+        for part in group:
             yield from part.render().items()
-        # The English one is docs/sitemap.xml, not sitemap.en.xml: under the theme's own file name it replaces
-        # that file (theme templates are off, see the hooks) instead of being written over by it.
-        yield "sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml", render_sitemap(lang, lastmods, site_url)
-        if lang == rules.PAGE_LANGUAGES[0]:
-            yield "search-names.json", render_search_names(vocabulary, whole)
 
-    return [partial(share, lang) for lang in rules.PAGE_LANGUAGES]
+    def sitemaps() -> Iterator[tuple[str, str]]:
+        for lang in rules.PAGE_LANGUAGES:
+            # The English one is docs/sitemap.xml, not sitemap.en.xml: under the theme's own file name it replaces
+            # that file (theme templates are off, see the hooks) instead of being written over by it.
+            yield "sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml", render_sitemap(lang, lastmods, site_url)
+        yield "search-names.json", render_search_names(vocabulary, whole)
+
+    groups = zip(*plan.values(), strict=True)  # the listings of each language, then each group of articles
+    return [*(partial(pages, group) for same_place in groups for group in same_place), sitemaps]
 
 
 def render_site(
@@ -242,7 +249,8 @@ def render_site(
 ) -> dict[str, str]:
     """Every generated file, keyed by its path under docs/, all in memory (the build streams site_shares)."""
     shares = site_shares(articles, vocabulary, site_url, whole=whole)
-    return dict(sorted(page for share in shares for page in share()))
+    pages = (page for share in shares for page in share())
+    return dict(sorted((path, text.decode("utf-8") if isinstance(text, bytes) else text) for path, text in pages))
 
 
 def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_url: str) -> str:

@@ -39,8 +39,8 @@ GENERATED_FILES = (
 STAGING = ".generated-staging"
 PART = "part-"  # + a process id: the folder in STAGING where that process stages its pages
 
-# Renders pages one at a time, as (path under docs/, text); each runs whole in one process.
-Share = Callable[[], Iterable[tuple[str, str]]]
+# Renders pages one at a time, as (path under docs/, text or its UTF-8); each runs whole in one process.
+Share = Callable[[], Iterable[tuple[str, str | bytes]]]
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,12 @@ class Staging:
         self._folders: set[str] = set()  # made already, in this process
         self._current: dict[str, bool] = {}  # folder under docs/ → whether it exists, in this process
 
-    def put(self, path: str, text: str) -> bool:
+    def put(self, path: str, text: str | bytes) -> bool:
         """Stage one page unless its bytes are those of the current file; True when it was new or changed."""
         if path.split("/", 1)[0] not in self.dirs and path not in self.files:
             raise ValueError(f"page outside the generated folders {self.dirs}: {path}")
         # Plain strings and os calls: pathlib's objects cost more than the calls, fifteen thousand times over.
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if self._current_folder(path) and same_bytes(f"{self.docs}/{path}", data):
             return False
         write_file(self._target(path), data)
