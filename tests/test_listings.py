@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -73,3 +74,23 @@ def test_tag_pages_show_each_entry_without_its_tags(pages: dict[str, str]) -> No
         assert len(shown) == len(entries(page)) > 0
     for path in ("index.en.md", "index.zh.md", "archive/2020.en.md", "archive/2020.zh.md"):
         assert pages[path].count('class="entry-tags"') == len(entries(pages[path])) > 0
+
+
+def summaries(pages: dict[str, str], lang: str) -> dict[str, tuple[str, str]]:
+    """Each article's (facts line, summary) on the home pages of one language, by slug."""
+    home = "".join(pages[path] for path in (f"index.{lang}.md", f"page/2.{lang}.md", f"page/3.{lang}.md"))
+    entry = r'<h2><a href="[^"]*articles/([^/"]+)/">[^<]*</a></h2>\n<p class="entry-meta">([^<]*)</p>\n<p>([^<]*)</p>'
+    return {slug: (facts, html.unescape(text)) for slug, facts, text in re.findall(entry, home)}
+
+
+def test_an_untranslated_article_is_summed_up_as_on_its_own_languages_page(pages: dict[str, str]) -> None:
+    """A Chinese-only article's summary on an English page is the one the Chinese page shows (its first sentence,
+    at most 90 characters), and an English-only article's on a Chinese page the English one (at most 200)."""
+    english, chinese = summaries(pages, "en"), summaries(pages, "zh")
+    assert len(english) == len(chinese) == COUNT
+    shown_in_chinese = [slug for slug, (facts, _) in english.items() if "shown in Chinese" in facts]
+    shown_in_english = [slug for slug, (facts, _) in chinese.items() if "显示英文原文" in facts]
+    assert shown_in_chinese and shown_in_english
+    assert all(english[slug][1] == chinese[slug][1] for slug in shown_in_chinese + shown_in_english)
+    assert max(len(english[slug][1]) for slug in shown_in_chinese) <= 90
+    assert 90 < max(len(chinese[slug][1]) for slug in shown_in_english) <= 200

@@ -187,14 +187,16 @@ def page_title(article: Article, lang: PageLang) -> str:
 
 
 def summary(article: Article, lang: PageLang) -> str:
-    """The first sentence of the first paragraph shown on the page, cut to rules.SUMMARY_MAX_CHARS."""
+    """The first sentence of the first paragraph shown on the page, cut to rules.SUMMARY_MAX_CHARS of the language
+    it is written in: an untranslated paragraph is summed up on the other language's page as on its own."""
     paragraphs = [block for block in article.blocks if block.kind == "paragraph"]
-    text = next((shown for block in paragraphs if (shown := _shown_text(block, article, lang))), "")
-    if lang == "en" or not re.search(r"[。！？]", text):
+    shown = ((block.text(written), written) for block in paragraphs for written in (lang, article.original_lang))
+    text, written = next(((text, written) for text, written in shown if text), ("", lang))
+    if written == "en" or not re.search(r"[。！？]", text):
         sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text, maxsplit=1)[0]
     else:
         sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
-    limit = rules.SUMMARY_MAX_CHARS[lang]
+    limit = rules.SUMMARY_MAX_CHARS[written]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
