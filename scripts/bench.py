@@ -220,11 +220,15 @@ def script_stages(project: Path) -> tuple[dict[str, float], dict[str, int]]:
     return seconds, {"pages": pages.written, "search": search.written, "workers": workers}
 
 
-def run_measured(command: list[str], project: Path) -> dict:
+def run_measured(command: list[str], project: Path, sample: bool = False) -> dict:
     """Run one command of the build in `project` as an editor does and measure it: wall seconds, user and system
     CPU seconds (its workers' and subprocesses' included), the peak memory of its largest process (ru_maxrss of it
-    and every process it waited for), the peak of all its processes together (the sum of their proportional set
-    sizes, sampled every 10 ms), and the last line it wrote to stderr."""
+    and every process it waited for), with `sample` the peak of all its processes together (the sum of their
+    proportional set sizes, sampled every 10 ms), and the last line it wrote to stderr.
+
+    A sampled run's times are not the command's: the kernel takes a few milliseconds to add up a process's pages,
+    on one of the two cores the build is using, and sampling every 10 ms made the build script take 5.2-5.8 s
+    where it took 4.4-4.6 s alone (four alternating pairs). So the benchmark times one run and samples another."""
     log = project / "bench.log"
     started = time.perf_counter()
     with log.open("w") as stderr:
@@ -232,9 +236,12 @@ def run_measured(command: list[str], project: Path) -> dict:
         together = 0
         # wait4 gives this child's usage, its own reaped children included; RUSAGE_CHILDREN would also count every
         # earlier process this benchmark ran.
-        while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
-            together = max(together, _tree_pss_kib(process.pid))
-            time.sleep(0.01)
+        if sample:
+            while not (waited := os.wait4(process.pid, os.WNOHANG))[0]:
+                together = max(together, _tree_pss_kib(process.pid))
+                time.sleep(0.01)
+        else:
+            waited = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     _, status, usage = waited
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -251,9 +258,9 @@ def run_measured(command: list[str], project: Path) -> dict:
     }
 
 
-def build_script(project: Path) -> dict:
-    """scripts/build.py as `make docs` runs it, with the number of pages it wrote."""
-    figures = run_measured([sys.executable, "scripts/build.py"], project)
+def build_script(project: Path, sample: bool = False) -> dict:
+    """scripts/build.py as `make docs` runs it, with the number of pages it wrote (see run_measured)."""
+    figures = run_measured([sys.executable, "scripts/build.py"], project, sample)
     # its last line: "5000 articles: 14091 page(s) written, 0 removed, 0 warning(s)"
     figures["written"] = int(re.search(r"(\d+) page\(s\) written", figures["said"])[1])
     return figures
@@ -304,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         archive = load_archive(project / "seeds")  # for the problem count and the pages weighed below; not timed
         creating = file_creation_us(Path(scratch) / "probe")
         first, rerun = build_script(project), build_script(project)
+        # Its memory in a first build of its own (a fresh copy: deleting the pages would slow what is timed next).
+        sampled = build_script(project_copy(Path(scratch) / "script-memory", args.articles), sample=True)
         print(f"articles                      {args.articles}")
         print(f"machine speed ms              {machine_speed():.0f} (a fixed Python loop; lower is faster)")
         print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
@@ -318,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"build script peak memory MiB  {first['largest_mib']:.0f} (largest process), "
-            f"{first['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"
+            f"{sampled['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a "
+            "run of its own)"
         )
         print(f"re-run seconds                {rerun['wall']:.2f}")
         print(f"re-run files rewritten        {rerun['written']}")
@@ -332,15 +342,19 @@ def main(argv: list[str] | None = None) -> int:
         fresh = project_copy(Path(scratch) / "fresh", args.articles)
         some_tag = max(archive.vocabulary.tags, key=lambda tag: sum(tag in a.tags for a in archive.articles))
         first_slug = archive.articles[0].slug
-        figures = run_measured([sys.executable, "scripts/build_site.py", "site"], fresh)  # what `make build` runs
+        full_build = [sys.executable, "scripts/build_site.py", "site"]  # what `make build` runs
+        figures = run_measured(full_build, fresh)
+        speed_after = machine_speed()
+        sampled = run_measured(full_build, project_copy(Path(scratch) / "fresh-memory", args.articles), sample=True)
         site = fresh / "site"
         files = [path for path in site.rglob("*") if path.is_file()]
         print(f"full build wall seconds       {figures['wall']:.1f} ({figures['said'].split(' (', 1)[-1].rstrip(')')})")
-        print(f"machine speed ms              {machine_speed():.0f} (after the full build)")
+        print(f"machine speed ms              {speed_after:.0f} (after the full build)")
         print(f"full build CPU seconds        {figures['user'] + figures['system']:.1f}")
         print(
             f"full build peak memory MiB    {figures['largest_mib']:.0f} (largest process), "
-            f"{figures['together_mib']:.0f} (all its processes together: proportional set sizes, sampled)"
+            f"{sampled['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a run "
+            "of its own)"
         )
         print(f"site files                    {len(files)}")
         print(f"site MiB                      {sum(path.stat().st_size for path in files) / 2**20:.1f}")
