@@ -41,7 +41,7 @@ def fork_map(function: Callable[[Any], Any], items: Sequence[Any], workers: int 
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     global _function, _items
-    runs = _runs(len(items), workers * RUNS_PER_WORKER)
+    runs = even_runs(len(items), workers * RUNS_PER_WORKER)
     _function, _items = function, items
     gc.freeze()  # the children's collector then leaves the inherited objects' pages shared
     # Off while the results are unpickled here: each object unpickled counts towards a collection, and 5,000
@@ -60,7 +60,7 @@ def fork_map(function: Callable[[Any], Any], items: Sequence[Any], workers: int 
         _function, _items = None, ()
 
 
-def _runs(count: int, parts: int) -> list[tuple[int, int]]:
+def even_runs(count: int, parts: int) -> list[tuple[int, int]]:
     """`count` items cut into at most `parts` consecutive runs of nearly equal length, as (start, stop)."""
     parts = min(parts, count)
     return [(count * part // parts, count * (part + 1) // parts) for part in range(parts)]

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import zip_longest
 from xml.sax.saxutils import escape
 
 from . import rules
@@ -28,7 +29,7 @@ from .listings import (
     year_paths,
 )
 from .model import Article, PageLang
-from .parallel import fork_map
+from .parallel import even_runs, fork_map
 from .render import (
     RELATED_LIMIT,
     article_path,
@@ -141,14 +142,13 @@ def plan_site(
     # Every listing shows its articles newest first: sorted once here, not once per listing.
     newest_first = sort_newest_first(articles)
     lists = {"years": by_year(newest_first), "tags": by_tag(newest_first)}
-    # Each list's latest date, once for both languages: a tag on a quarter of 5,000 articles has 25 pages.
+    # Each list's latest date once, not once per language or per page of it (a tag on a quarter of 5,000 articles
+    # has 13 pages).
     latest = {kind: {key: latest_date(listed) for key, listed in by_key.items()} for kind, by_key in lists.items()}
     plan = {}
     for lang in rules.PAGE_LANGUAGES:
         pages = _article_parts(articles, lang, vocabulary, related, site_url)
-        groups = [
-            pages[len(pages) * group // workers : len(pages) * (group + 1) // workers] for group in range(workers)
-        ]
+        groups = [pages[start:stop] for start, stop in even_runs(len(pages), workers)]
         plan[lang] = [_listing_parts(newest_first, lists, latest, lang, vocabulary, site_url), *groups]
     return plan
 
@@ -237,8 +237,9 @@ def site_shares(
             yield "sitemap.xml" if lang == "en" else f"sitemap.{lang}.xml", render_sitemap(lang, lastmods, site_url)
         yield "search-names.json", render_search_names(vocabulary, whole)
 
-    groups = zip(*plan.values(), strict=True)  # the listings of each language, then each group of articles
-    return [*(partial(pages, group) for same_place in groups for group in same_place), sitemaps]
+    # The listings of each language, then each group of articles (a language may have a group fewer).
+    groups = [group for same_place in zip_longest(*plan.values()) for group in same_place if group is not None]
+    return [*(partial(pages, group) for group in groups), sitemaps]
 
 
 def render_site(
