@@ -190,8 +190,7 @@ def summary(article: Article, lang: PageLang) -> str:
     """The first sentence of the first paragraph shown on the page, cut to rules.SUMMARY_MAX_CHARS of the language
     it is written in: an untranslated paragraph is summed up on the other language's page as on its own."""
     paragraphs = [block for block in article.blocks if block.kind == "paragraph"]
-    shown = ((block.text(written), written) for block in paragraphs for written in (lang, article.original_lang))
-    text, written = next(((text, written) for text, written in shown if text), ("", lang))
+    text, written = next((shown for block in paragraphs if (shown := _shown(block, article, lang))[0]), ("", lang))
     if written == "en" or not re.search(r"[。！？]", text):
         sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text, maxsplit=1)[0]
     else:
@@ -200,9 +199,10 @@ def summary(article: Article, lang: PageLang) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def _shown_text(block: Block, article: Article, lang: PageLang) -> str | None:
-    """What a page in `lang` shows for a block: its text, or, where untranslated, the original's."""
-    return block.text(lang) or block.text(article.original_lang)
+def _shown(block: Block, article: Article, lang: PageLang) -> tuple[str | None, PageLang]:
+    """What a page in `lang` shows for a block, and in which language: its text, or, where untranslated, the
+    original's."""
+    return (block.text(lang), lang) if block.text(lang) else (block.text(article.original_lang), article.original_lang)
 
 
 def article_path(article: Article, lang: PageLang, hant: bool = False) -> str:
@@ -364,7 +364,7 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
     if attachments:
         lines += [f"## {STRINGS['attachments'][lang]}", ""]
         for block in attachments:
-            caption = escape(_shown_text(block, article, lang) or block.url or "")
+            caption = escape(_shown(block, article, lang)[0] or block.url or "")
             lines.append(f"- [{caption}](<{block.url}>)" if block.url else f"- {caption}")
         lines.append("")
     return lines
