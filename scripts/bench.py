@@ -253,7 +253,7 @@ def run_measured(command: list[str], project: Path, sample: bool = False) -> dic
         "user": usage.ru_utime,
         "system": usage.ru_stime,
         "largest_mib": usage.ru_maxrss / 1024,
-        "together_mib": together / 1024,
+        "together_mib": together / 1024 if sample else None,  # an unsampled run has no such figure
         "said": said[-1] if said else "",
     }
 
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         creating = file_creation_us(Path(scratch) / "probe")
         first, rerun = build_script(project), build_script(project)
         # Its memory in a first build of its own (a fresh copy: deleting the pages would slow what is timed next).
-        sampled = build_script(project_copy(Path(scratch) / "script-memory", args.articles), sample=True)
+        script_memory = build_script(project_copy(Path(scratch) / "script-memory", args.articles), sample=True)
         print(f"articles                      {args.articles}")
         print(f"machine speed ms              {machine_speed():.0f} (a fixed Python loop; lower is faster)")
         print(f"problems (errors)             {len(archive.problems)} ({len(archive.errors)})")
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"build script peak memory MiB  {first['largest_mib']:.0f} (largest process), "
-            f"{sampled['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a "
+            f"{script_memory['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a "
             "run of its own)"
         )
         print(f"re-run seconds                {rerun['wall']:.2f}")
@@ -345,7 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         full_build = [sys.executable, "scripts/build_site.py", "site"]  # what `make build` runs
         figures = run_measured(full_build, fresh)
         speed_after = machine_speed()
-        sampled = run_measured(full_build, project_copy(Path(scratch) / "fresh-memory", args.articles), sample=True)
+        build_memory = run_measured(
+            full_build, project_copy(Path(scratch) / "fresh-memory", args.articles), sample=True
+        )
         site = fresh / "site"
         files = [path for path in site.rglob("*") if path.is_file()]
         print(f"full build wall seconds       {figures['wall']:.1f} ({figures['said'].split(' (', 1)[-1].rstrip(')')})")
@@ -353,8 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"full build CPU seconds        {figures['user'] + figures['system']:.1f}")
         print(
             f"full build peak memory MiB    {figures['largest_mib']:.0f} (largest process), "
-            f"{sampled['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a run "
-            "of its own)"
+            f"{build_memory['together_mib']:.0f} (all its processes together: proportional set sizes, sampled in a "
+            "run of its own)"
         )
         print(f"site files                    {len(files)}")
         print(f"site MiB                      {sum(path.stat().st_size for path in files) / 2**20:.1f}")

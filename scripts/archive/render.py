@@ -202,7 +202,9 @@ def summary(article: Article, lang: PageLang) -> str:
 def _shown(block: Block, article: Article, lang: PageLang) -> tuple[str | None, PageLang]:
     """What a page in `lang` shows for a block, and in which language: its text, or, where untranslated, the
     original's."""
-    return (block.text(lang), lang) if block.text(lang) else (block.text(article.original_lang), article.original_lang)
+    if text := block.text(lang):
+        return text, lang
+    return block.text(article.original_lang), article.original_lang
 
 
 def article_path(article: Article, lang: PageLang, hant: bool = False) -> str:

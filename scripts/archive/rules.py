@@ -108,7 +108,7 @@ EVENT_DATES = (
     ),
 )
 # What every match of EVENT_DATES holds: a month name's first three letters, or 月. A text without any is not
-# searched (most paragraphs; tests/test_rules.py checks the patterns find nothing in such texts).
+# searched (most paragraphs; tests/test_properties.py checks the patterns find nothing in such texts).
 EVENT_DATE_HINT = re.compile(f"{trie_pattern({name[:3] for name in MONTHS_EN})}|月")
 
 # Dates editors write in metadata: a year, a month or a day.
