@@ -77,6 +77,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     site_url = b""  # as built, e.g. b"http://127.0.0.1:8000/"
     base_url = b""  # as served, e.g. b"http://127.0.0.1:41234/"
+    sent: list[tuple[str, int]] | None = None  # when a list: (path, bytes of body) of each response, as sent
 
     def do_GET(self) -> None:
         self.send_file(with_body=True)
@@ -101,6 +102,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
             body = gzip.compress(body, compresslevel=6, mtime=0)
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        # As GitHub Pages: a file fetched again within ten minutes comes from the browser's cache (each search worker
+        # loads Pagefind's script and WebAssembly; only the first download counts).
+        self.send_header("Cache-Control", "max-age=600")
         # LinkChecker waits 0.1-0.6 s between requests to a host unless the host sends this header.
         self.send_header("LinkChecker", "no rate limit on this local test server")
         self.end_headers()
@@ -108,6 +112,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             if with_body:
                 self.wfile.write(body)
+                if self.sent is not None:
+                    self.sent.append((self.path, len(body)))
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -121,9 +127,10 @@ def built_for(site_dir: Path) -> str:
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve site_dir on a free port of 127.0.0.1 until the block ends; yield its base URL (no trailing slash)."""
-    handler = type("Handler", (SiteHandler,), {"site_url": built_for(site_dir).encode()})
+def serve(site_dir: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """Serve site_dir on a free port of 127.0.0.1 until the block ends; yield its base URL (no trailing slash).
+    `sent`, when given, gets (path, bytes) of each response body sent, compressed as sent."""
+    handler = type("Handler", (SiteHandler,), {"site_url": built_for(site_dir).encode(), "sent": sent})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     handler.base_url = f"{base_url}/".encode()

@@ -53,21 +53,18 @@
   let asking = Promise.resolve(); // the query Pagefind is answering
   let searchId = 0;
 
-  // A large archive's index is in shards (scripts/searchindex.py), listed in pagefind/shards.json: Pagefind
-  // searches each and merges the results by score.
+  // Pagefind over the index and its shards (listed in pagefind/shards.json), searched side by side in web workers
+  // and merged by score: assets/search-engine.js.
   function load() {
     const json = (path) => fetch(new URL(path, root)).then((response) => (response.ok ? response.json() : []));
     loading ??= (async () => {
-      const [module, list, shards] = await Promise.all([
-        import(new URL("pagefind/pagefind.js", root).href),
+      const [engine, list, shards] = await Promise.all([
+        import(new URL("assets/search-engine.js", root).href),
         json("search-names.json"),
         json("pagefind/shards.json"),
       ]);
       names = list; // longest first, so 江南区企划经济局 is cut before 江南区
-      const settings = { baseUrl: root.pathname, excerptLength: 24 };
-      await module.options(settings);
-      await Promise.all(shards.map((shard) => module.mergeIndex(new URL(`pagefind/${shard}`, root).href, settings)));
-      return module;
+      return engine.open(root.href, shards, { baseUrl: root.pathname, excerptLength: 24 });
     })();
     return loading;
   }

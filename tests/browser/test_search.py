@@ -381,28 +381,34 @@ def test_the_first_result_shows_before_the_rest_of_its_batch_has_loaded(
     assert result_paths(desktop_page) == [path for _, path in order[:10]]
 
 
-# Stands in for Pagefind's module: the real one, except that search() notes each query it is asked and answers only
-# once the test opens the gate (as a broad word on a large archive takes Pagefind a tenth of a second or more).
-SLOW_PAGEFIND = """
-export * from "./pagefind.js?real";
-import { search as answer } from "./pagefind.js?real";
-let open;
-const gate = new Promise((resolve) => (open = resolve));
-window.askedOfPagefind = [];
-window.answerPagefind = () => open();
-export async function search(term, options) {
-  window.askedOfPagefind.push(term);
-  await gate;
-  return answer(term, options);
+# Stands in for the search engine (assets/search-engine.js): the real one, except that its search() notes each query
+# it is asked and answers only once the test opens the gate (as a broad word on a large archive takes Pagefind a
+# tenth of a second or more). The real module, loaded as search-engine.js?real, starts its workers from that address.
+SLOW_ENGINE = """
+import { open as openReal } from "./search-engine.js?real";
+let release;
+const gate = new Promise((resolve) => (release = resolve));
+window.askedOfTheEngine = [];
+window.answerTheEngine = () => release();
+export async function open(...args) {
+  const engine = await openReal(...args);
+  return {
+    ...engine,
+    async search(term, options) {
+      window.askedOfTheEngine.push(term);
+      await gate;
+      return engine.search(term, options);
+    },
+  };
 }
 """
 
 
-def slow_pagefind(page: Page) -> None:
-    """Serve SLOW_PAGEFIND as pagefind/pagefind.js to this tab."""
+def slow_engine(page: Page) -> None:
+    """Serve SLOW_ENGINE as assets/search-engine.js to this tab."""
     page.route(
-        re.compile(r"/pagefind/pagefind\.js$"),
-        lambda route: route.fulfill(body=SLOW_PAGEFIND, content_type="text/javascript"),
+        re.compile(r"/assets/search-engine\.js$"),
+        lambda route: route.fulfill(body=SLOW_ENGINE, content_type="text/javascript"),
     )
 
 
@@ -412,18 +418,18 @@ def test_letters_typed_while_pagefind_answers_are_asked_once_as_the_newest_text(
     """A reader types a word letter by letter while Pagefind is still answering the first letter: the letters typed
     meanwhile are not each searched in turn (each would wait for the one before); once the first answer is in,
     only the whole word is asked, and its results are what the reader sees."""
-    slow_pagefind(desktop_page)
+    slow_engine(desktop_page)
     open_search(desktop_page, base_url + "/")
     box = desktop_page.locator("#archive-search-input")
     box.press_sequentially("d")
-    desktop_page.wait_for_function("() => window.askedOfPagefind?.length === 1")
+    desktop_page.wait_for_function("() => window.askedOfTheEngine?.length === 1")
     box.press_sequentially("elegation", delay=20)
     status = desktop_page.locator(".archive-search__status")
     expect(status).to_have_text("Searching for delegation…")
-    assert desktop_page.evaluate("window.askedOfPagefind") == ["d"]
-    desktop_page.evaluate("window.answerPagefind()")
+    assert desktop_page.evaluate("window.askedOfTheEngine") == ["d"]
+    desktop_page.evaluate("window.answerTheEngine()")
     desktop_page.wait_for_function(SEARCH_ANSWERED, arg=["delegation"], timeout=WAIT_MS)
-    assert desktop_page.evaluate("window.askedOfPagefind") == ["d", "delegation"]
+    assert desktop_page.evaluate("window.askedOfTheEngine") == ["d", "delegation"]
     expect(status).to_have_text(re.compile(r"^\d+ results? for delegation$"))
     results = desktop_page.locator(".archive-search__results li")
     expect(results.first).to_contain_text(re.compile("delegation", re.IGNORECASE))

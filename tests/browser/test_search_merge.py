@@ -1,11 +1,13 @@
 """The index merged from Pagefind runs answers as one run over every document does, in Chromium, through Pagefind's
 own JS and WASM: the same results in the same order with the same scores, excerpts, matched words, meta and filter
-counts. The index in shards, merged by Pagefind in the browser as assets/search.js asks, finds the same pages with
-the same meta and counts (assert_same_pages). The corpus and the bundles come from tests/conftest.py
-(search_bundles)."""
+counts. The index in shards, merged by Pagefind in the browser, finds the same pages with the same meta and counts
+(assert_same_pages). The search engine of assets/search-engine.js, which searches the shards side by side in web
+workers (or, without workers, in the page), answers exactly as Pagefind's own merge of the shards. The corpus and
+the bundles come from tests/conftest.py (search_bundles)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import SearchBundles
-from localsite import serve
+from localsite import ROOT, serve
 
 QUERIES = [
     # English words whole, as prefixes, several at once, and a phrase
@@ -75,32 +77,75 @@ ANSWER = """async ([bundle, query, filters]) => {
     return { results, unfiltered: answer.unfilteredResultCount, filters: answer.filters, total: answer.totalFilters };
 }"""
 ALL_FILTERS = """async (bundle) => (await import(`/${bundle}/pagefind/pagefind.js`)).filters()"""  # after ANSWER
+# The same through the search engine (assets/search-engine.js, served at /assets/), as assets/search.js asks it.
+# Its results carry a score and data, not Pagefind's matched words.
+ENGINE_ANSWER = """async ([bundle, query, filters]) => {
+    const { open } = await import("/assets/search-engine.js");
+    window.engine ??= (async () => {
+        const shards = await (await fetch(`/${bundle}/pagefind/shards.json`)).json();
+        return open(new URL(`/${bundle}/`, location.href).href, shards, { baseUrl: "/", excerptLength: 24 });
+    })();
+    const answer = await (await window.engine).search(query, { filters });
+    const results = await Promise.all(answer.results.map(async (result) => {
+        const data = await result.data();
+        return {
+            score: result.score, words: null, url: data.url, excerpt: data.excerpt, meta: data.meta,
+            filters: data.filters, sub_results: data.sub_results.map((sub) => [sub.url, sub.excerpt]),
+        };
+    }));
+    return { results, unfiltered: answer.unfilteredResultCount, filters: answer.filters, total: answer.totalFilters };
+}"""
+ENGINE_FILTERS = """async () => (await window.engine).filters()"""  # after ENGINE_ANSWER
+# Tab -> the bundle it searches and how: Pagefind's API, or the search engine in workers or (no Worker) in the page.
+TABS = {
+    "single": ("single", ANSWER),
+    "merged": ("merged", ANSWER),
+    "sharded": ("sharded", ANSWER),
+    "engine": ("sharded", ENGINE_ANSWER),
+    "engine in the page": ("sharded", ENGINE_ANSWER),
+}
 
 
 @pytest.fixture(scope="module")
 def bundles_url(search_bundles: SearchBundles) -> Iterator[str]:
     """The bundles served from one folder, at /single/pagefind/, /merged/pagefind/ and /sharded/pagefind/, beside an
-    empty page."""
+    empty page and the search engine at /assets/search-engine.js."""
     root = search_bundles.single.parent.parent
     (root / "index.html").write_text("<!DOCTYPE html><html lang='en'><title>bundles</title></html>", encoding="utf-8")
+    (root / "assets").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "docs" / "assets" / "search-engine.js", root / "assets")
     with serve(root) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
-    """A tab for each bundle (each loads its own Pagefind), kept open for every query."""
+    """A tab for each of TABS (each loads its own Pagefind), kept open for every query. The page of "engine in the
+    page" has no Worker, as in a browser without web workers."""
     context = browser.new_context()
     tabs = {}
-    for bundle in ("single", "merged", "sharded"):
-        tabs[bundle] = context.new_page()
-        tabs[bundle].goto(bundles_url + "/index.html")
+    for tab in TABS:
+        tabs[tab] = context.new_page()
+        if tab == "engine in the page":
+            tabs[tab].add_init_script("delete window.Worker")
+        tabs[tab].goto(bundles_url + "/index.html")
     yield tabs
     context.close()
 
 
 def answers(pages: dict[str, Page], query: str | None, filters: dict[str, list[str]]) -> dict[str, Any]:
-    return {bundle: page.evaluate(ANSWER, [bundle, query, filters]) for bundle, page in pages.items()}
+    found = {}
+    for tab, page in pages.items():
+        bundle, script = TABS[tab]
+        found[tab] = page.evaluate(script, [bundle, query, filters])
+    return found
+
+
+def assert_engine_answers_as_pagefind(found: dict[str, Any]) -> None:
+    """The engine, in workers and in the page, gives what Pagefind's own merge of the shards gives, in its order."""
+    pagefind = {**found["sharded"], "results": [{**result, "words": None} for result in found["sharded"]["results"]]}
+    for tab in ("engine", "engine in the page"):
+        assert_same_answer(pagefind, found[tab])
 
 
 def assert_same_pages(single: dict[str, Any], sharded: dict[str, Any]) -> None:
@@ -132,6 +177,7 @@ def test_a_query_answers_the_same_from_the_merged_index(pages: dict[str, Page], 
     found = answers(pages, query, {})
     assert_same_answer(found["single"], found["merged"])
     assert_same_pages(found["single"], found["sharded"])
+    assert_engine_answers_as_pagefind(found)
     if query in ("delegation", "薛 庆 国", "cafe", "zanzibarite", "delegation xylophonequux"):
         assert found["merged"]["results"], f"{query!r} should find something"
     if query == "xylophonequux":
@@ -145,14 +191,20 @@ def test_a_filtered_query_answers_the_same_from_the_merged_index(
     found = answers(pages, query, filters)
     assert_same_answer(found["single"], found["merged"])
     assert_same_pages(found["single"], found["sharded"])
+    assert_engine_answers_as_pagefind(found)
     assert found["merged"]["results"], f"{query!r} with {filters} should find something"
 
 
 def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Page]) -> None:
     answers(pages, None, {})  # each tab has merged its shards
-    offered = {bundle: page.evaluate(ALL_FILTERS, bundle) for bundle, page in pages.items()}
+    offered = {
+        tab: page.evaluate(ENGINE_FILTERS if TABS[tab][1] == ENGINE_ANSWER else ALL_FILTERS, TABS[tab][0])
+        for tab, page in pages.items()
+    }
     assert offered["merged"] == offered["single"]
     assert offered["sharded"] == offered["single"]
+    assert offered["engine"] == offered["single"]
+    assert offered["engine in the page"] == offered["single"]
     assert set(offered["merged"]) == {
         "City · 城市",
         "Country · 国家",
@@ -166,3 +218,12 @@ def test_the_bundles_compared_are_a_single_run_a_merge_and_shards(search_bundles
     assert "one Pagefind run" in search_bundles.said["single"]
     assert "4 Pagefind runs" in search_bundles.said["merged"]
     assert "in 3 shards" in search_bundles.said["sharded"]
+
+
+def test_the_engine_searches_the_shards_in_workers_where_it_can(pages: dict[str, Page]) -> None:
+    """Three shards, two cores: two workers, one with the first bundle, one with the other two (whose WebAssembly
+    comes from beside pagefind.js); none in a page without Worker, whose answers the tests above compared."""
+    answers(pages, "delegation", {})
+    assert pages["engine"].evaluate("navigator.hardwareConcurrency") >= 2
+    assert len(pages["engine"].workers) == 2
+    assert not pages["engine in the page"].workers

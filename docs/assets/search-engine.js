@@ -1,0 +1,172 @@
+// Pagefind over the archive's whole index, its shards searched side by side: assets/search.js asks `open` for an
+// engine, and this same file, started as a web worker, is each worker.
+//
+// A large archive's index is in shards (scripts/searchindex.py), listed in pagefind/shards.json. Pagefind searches
+// the shards it has merged one after the other, in one thread (a word on most of 5,000 articles: 40-60 ms in
+// Chromium here). Here the shards are shared out in consecutive runs among up to MAX_WORKERS workers (no more than
+// the device has cores), each running Pagefind (pagefind.js, in the worker's own thread) over its run, and their
+// answers are merged as Pagefind merges shards: results by score, ties in shard order, filter counts added up. The
+// first run opens the index in pagefind/, each other run its first shard. An index of one bundle (up to 1,250
+// articles, answered in a few milliseconds), or a browser that cannot start module workers, has Pagefind in the
+// page. Either way Pagefind's own worker script is not loaded (12 KiB of a first search's download).
+
+const MAX_WORKERS = 4;
+const START_MS = 10_000; // a worker that has not opened its shards by then is given up, and the page searches
+
+// ---- In the page ----
+
+// The engine over the index in pagefind/ under `root` (the site's address) and its `shards` (the folders
+// pagefind/shards.json lists): { search(term, options), filters() }, answering as Pagefind's own merge of them (a
+// result has its score and data(), not Pagefind's other fields). `settings`: Pagefind's options (baseUrl,
+// excerptLength).
+export async function open(root, shards, settings) {
+  const pagefind = new URL("pagefind/", root).href;
+  const bundles = [pagefind, ...shards.map((shard) => new URL(shard, pagefind).href)];
+  const count = Math.min(bundles.length, MAX_WORKERS, navigator.hardwareConcurrency || 2);
+  if (count > 1 && typeof Worker !== "undefined") {
+    try {
+      return await inWorkers(runs(bundles, count), pagefind, settings);
+    } catch (error) {
+      console.warn("Search: the shards could not be opened in workers, searching in the page instead.", error);
+    }
+  }
+  return inPage(bundles, pagefind, settings);
+}
+
+// `items` cut into `count` consecutive runs of nearly equal length (as parallel.even_runs does in the build).
+function runs(items, count) {
+  return Array.from({ length: count }, (_, n) =>
+    items.slice(Math.floor((items.length * n) / count), Math.floor((items.length * (n + 1)) / count)),
+  );
+}
+
+// Pagefind itself in the page (not in its own worker), merging every shard.
+async function inPage(bundles, pagefind, settings) {
+  const engine = await openBundles(bundles, pagefind, { ...settings, noWorker: true });
+  return { search: (term, options) => engine.search(term, options), filters: () => engine.filters() };
+}
+
+// A worker for each share of the bundles; a worker that fails to start or open its share fails them all (the caller
+// then searches in the page).
+async function inWorkers(shares, pagefind, settings) {
+  const workers = shares.map(() => new Worker(import.meta.url, { type: "module" }));
+  const pending = new Map(); // message number -> { resolve, reject }
+  let sent = 0;
+  const ask = (worker, message) =>
+    new Promise((resolve, reject) => {
+      const id = ++sent;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  let failed = null;
+  for (const worker of workers) {
+    worker.addEventListener("message", ({ data }) => {
+      const waiting = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error === undefined) waiting?.resolve(data.answer);
+      else waiting?.reject(new Error(data.error));
+    });
+    worker.addEventListener("error", (event) => {
+      failed = new Error(event.message || "search worker failed");
+      for (const { reject } of pending.values()) reject(failed);
+      pending.clear();
+    });
+  }
+  try {
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error("search workers too slow to start")), START_MS);
+    });
+    const opening = workers.map((worker, n) => ask(worker, { open: shares[n], pagefind, settings }));
+    await Promise.race([late, Promise.all(opening)]);
+    clearTimeout(timer);
+  } catch (error) {
+    for (const worker of workers) worker.terminate();
+    throw error;
+  }
+  let searches = 0;
+  return {
+    async search(term, options) {
+      if (failed) throw failed;
+      const search = ++searches;
+      const answers = await Promise.all(workers.map((worker) => ask(worker, { search, term, options })));
+      const results = answers.flatMap((answer, n) =>
+        answer.results.map((score, rank) => ({
+          score,
+          order: [n, rank],
+          data: () => ask(workers[n], { data: search, rank }),
+        })),
+      );
+      // Pagefind's merge: one shard's results after another's, then a stable sort by score.
+      results.sort((a, b) => b.score - a.score || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+      return {
+        results,
+        filters: mergeFilters(answers.map((answer) => answer.filters)),
+        totalFilters: mergeFilters(answers.map((answer) => answer.totalFilters)),
+        unfilteredResultCount: answers.reduce((sum, answer) => sum + answer.unfilteredResultCount, 0),
+      };
+    },
+    async filters() {
+      return mergeFilters(await Promise.all(workers.map((worker) => ask(worker, { filters: true }))));
+    },
+  };
+}
+
+// Filter counts of several shards added up, as Pagefind's mergeFilters does.
+function mergeFilters(all) {
+  const merged = {};
+  for (const filters of all) {
+    for (const [name, values] of Object.entries(filters ?? {})) {
+      merged[name] ??= {};
+      for (const [value, count] of Object.entries(values)) merged[name][value] = (merged[name][value] ?? 0) + count;
+    }
+  }
+  return merged;
+}
+
+// ---- In the page or a worker ----
+
+// Pagefind over `bundles` (folder addresses), the first opened, the others merged into it. Pagefind fetches its
+// WebAssembly from the first bundle's folder, and a shard's folder holds only its index (scripts/searchindex.py,
+// keep_only_the_index): in a worker whose first bundle is a shard, that fetch is sent to the WebAssembly beside
+// pagefind.js, the same file.
+async function openBundles(bundles, pagefind, settings) {
+  if (bundles[0] !== pagefind && typeof WorkerGlobalScope !== "undefined") {
+    const fetchFile = globalThis.fetch.bind(globalThis);
+    const wasm = (url) => url.startsWith(bundles[0]) && url.endsWith(".pagefind");
+    globalThis.fetch = (input, init) =>
+      fetchFile(wasm(String(input)) ? new URL(String(input).slice(bundles[0].length), pagefind).href : input, init);
+  }
+  const engine = await import(new URL("pagefind.js", pagefind).href);
+  await engine.options({ ...settings, basePath: bundles[0] });
+  await Promise.all(bundles.slice(1).map((bundle) => engine.mergeIndex(bundle, settings)));
+  return engine;
+}
+
+// ---- In a worker ----
+
+if (typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope) {
+  let engine = null;
+  let last = { search: 0, results: [] }; // the newest answer, whose results' data the page may ask for
+  const answer = async (message) => {
+    if (message.open) {
+      engine = await openBundles(message.open, message.pagefind, message.settings);
+      return true;
+    }
+    if (message.search) {
+      const found = await engine.search(message.term, message.options);
+      if (message.search > last.search) last = { search: message.search, results: found.results };
+      const { filters, totalFilters, unfilteredResultCount } = found;
+      return { results: found.results.map((result) => result.score), filters, totalFilters, unfilteredResultCount };
+    }
+    if (message.data) return message.data === last.search ? last.results[message.rank].data() : null;
+    return engine.filters();
+  };
+  globalThis.addEventListener("message", async ({ data }) => {
+    try {
+      globalThis.postMessage({ id: data.id, answer: await answer(data) });
+    } catch (error) {
+      globalThis.postMessage({ id: data.id, error: String(error) });
+    }
+  });
+}
