@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -527,6 +528,12 @@ def test_pagefind_is_asked_about_names_again_only_when_they_change(tmp_path: Pat
     assert {"济南", "青岛"} <= whole and "文海生" not in whole
     again = build.NamesIndexedWhole(vocabulary, kept)
     assert again.asking is None and again.whole() == whole
+    # Kept for another Pagefind: asked again. The version is the installed distribution's.
+    assert build.pagefind_version() == version("pagefind")
+    saved = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**saved, "asked": ["0.0.1", *saved["asked"][1:]]}), encoding="utf-8")
+    other = build.NamesIndexedWhole(vocabulary, kept)
+    assert other.asking is not None and other.whole() == whole
     fewer = Vocabulary({tag: vocabulary.tags[tag] for tag in ("jinan", "seoul")}, "tags.yml")
     changed = build.NamesIndexedWhole(fewer, kept)
     assert changed.asking is not None and changed.whole() == {"济南", "首尔"}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from feedgen.feed import FeedGenerator
-
 from . import rules
 from .head import page_url
 from .model import Article, PageLang
@@ -26,6 +24,9 @@ def _timestamp(iso: str) -> datetime:
 
 def render_feed(articles: list[Article], lang: PageLang, site_url: str) -> str:
     """The newest dated articles; an article without a known date has no honest place in a feed."""
+    # Imported here: feedgen brings lxml and dateutil (20 ms), which only the process rendering the feeds needs.
+    from feedgen.feed import FeedGenerator
+
     dated = [article for article in sort_newest_first(articles) if article.date.iso][:FEED_SIZE]
     home = page_url(site_url, f"index.{lang}.md", lang)
     feed = FeedGenerator()

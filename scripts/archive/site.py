@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from html import escape as html_escape
 from itertools import zip_longest
-from xml.sax.saxutils import escape
 
 from . import rules
 from .feeds import render_feed
@@ -252,6 +252,11 @@ def render_site(
     shares = site_shares(articles, vocabulary, site_url, whole=whole)
     pages = (page for share in shares for page in share())
     return dict(sorted((path, text.decode("utf-8") if isinstance(text, bytes) else text) for path, text in pages))
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (xml.sax.saxutils.escape, without importing urllib.request and ssl with it)."""
+    return html_escape(text, quote=False)
 
 
 def render_sitemap(lang: str, lastmods: dict[str, dict[str, str | None]], site_url: str) -> str:
