@@ -11,11 +11,13 @@ documents gets one plain Pagefind run.
 Shards: Pagefind's search takes time that grows faster than the pages a query finds (each page found looks
 through every place the query's words are on: about 70 ms for a word on 4,400 pages, in Chromium on this machine).
 An archive of more than SHARD_SIZE documents is therefore indexed in shards of at most SHARD_SIZE documents, each
-its own bundle (in runs merged as below where it has more than RUN_SIZE), which the browser searches one after the
-other and merges by score (Pagefind's mergeIndex, called by assets/search.js): a word on 4,400 of 5,000 pages
-took 71-76 ms in one bundle, 33-41 ms in four shards of 1,250. A shard's index chunks are smaller in proportion
-(CHUNK_SIZE divided by the shard count), so that a query, which loads one chunk from every shard, loads about as
-many bytes as from one bundle. The scores differ a little from one bundle's (a word's rarity is counted within
+its own bundle (in runs merged as below where it has more than RUN_SIZE), which the browser searches side by side,
+in web workers, and merges by score as Pagefind's mergeIndex does (assets/search-engine.js): a word on 4,400 of
+5,000 pages took 71-76 ms in one bundle, 33-41 ms in four shards of 1,250 merged by Pagefind in one thread. Each
+worker's Pagefind opens the first bundle of its share as its own index, and a shard's folder holds only its index
+(keep_only_the_index): Pagefind's script and WebAssembly come from the first shard's folder. A shard's index
+chunks are smaller in proportion (CHUNK_SIZE divided by the shard count), so that a query, which loads one chunk
+from every shard, loads about as many bytes as from one bundle. The scores differ a little from one bundle's (a word's rarity is counted within
 its shard); the shards are dealt the documents in turn so that each holds a like share of every city and subject.
 
 Why a merge can be exact: everything Pagefind writes about a page depends on that page alone (its fragment, its

@@ -72,17 +72,18 @@ async function inWorkers(shares, pagefind, settings) {
       pending.clear();
     });
   }
+  let timer;
   try {
-    let timer;
     const late = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error("search workers too slow to start")), START_MS);
     });
     const opening = workers.map((worker, n) => ask(worker, { open: shares[n], pagefind, settings }));
     await Promise.race([late, Promise.all(opening)]);
-    clearTimeout(timer);
   } catch (error) {
     for (const worker of workers) worker.terminate();
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
   let searches = 0;
   return {

@@ -102,7 +102,15 @@ TABS = {
     "merged": ("merged", ANSWER),
     "sharded": ("sharded", ANSWER),
     "engine": ("sharded", ENGINE_ANSWER),
+    "engine on four cores": ("sharded", ENGINE_ANSWER),
     "engine in the page": ("sharded", ENGINE_ANSWER),
+}
+# What each engine tab's page says of the device: its cores (the engine starts a worker per core, up to one per
+# bundle), or that it has no Worker at all.
+DEVICES = {
+    "engine": "Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 })",
+    "engine on four cores": "Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 })",
+    "engine in the page": "delete window.Worker",
 }
 
 
@@ -120,14 +128,14 @@ def bundles_url(search_bundles: SearchBundles) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
-    """A tab for each of TABS (each loads its own Pagefind), kept open for every query. The page of "engine in the
-    page" has no Worker, as in a browser without web workers."""
+    """A tab for each of TABS (each loads its own Pagefind), kept open for every query; the engine's on the device
+    DEVICES describes."""
     context = browser.new_context()
     tabs = {}
     for tab in TABS:
         tabs[tab] = context.new_page()
-        if tab == "engine in the page":
-            tabs[tab].add_init_script("delete window.Worker")
+        if tab in DEVICES:
+            tabs[tab].add_init_script(DEVICES[tab])
         tabs[tab].goto(bundles_url + "/index.html")
     yield tabs
     context.close()
@@ -144,7 +152,7 @@ def answers(pages: dict[str, Page], query: str | None, filters: dict[str, list[s
 def assert_engine_answers_as_pagefind(found: dict[str, Any]) -> None:
     """The engine, in workers and in the page, gives what Pagefind's own merge of the shards gives, in its order."""
     pagefind = {**found["sharded"], "results": [{**result, "words": None} for result in found["sharded"]["results"]]}
-    for tab in ("engine", "engine in the page"):
+    for tab in DEVICES:
         assert_same_answer(pagefind, found[tab])
 
 
@@ -203,8 +211,8 @@ def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Pa
     }
     assert offered["merged"] == offered["single"]
     assert offered["sharded"] == offered["single"]
-    assert offered["engine"] == offered["single"]
-    assert offered["engine in the page"] == offered["single"]
+    for tab in DEVICES:
+        assert offered[tab] == offered["single"], tab
     assert set(offered["merged"]) == {
         "City · 城市",
         "Country · 国家",
@@ -221,9 +229,10 @@ def test_the_bundles_compared_are_a_single_run_a_merge_and_shards(search_bundles
 
 
 def test_the_engine_searches_the_shards_in_workers_where_it_can(pages: dict[str, Page]) -> None:
-    """Three shards, two cores: two workers, one with the first bundle, one with the other two (whose WebAssembly
-    comes from beside pagefind.js); none in a page without Worker, whose answers the tests above compared."""
+    """Three shards: on two cores two workers, one with the first bundle, one with the other two (whose WebAssembly
+    comes from beside pagefind.js); on four cores a worker for each; none in a page without Worker. The tests above
+    compared the answers of each."""
     answers(pages, "delegation", {})
-    assert pages["engine"].evaluate("navigator.hardwareConcurrency") >= 2
     assert len(pages["engine"].workers) == 2
+    assert len(pages["engine on four cores"].workers) == 3
     assert not pages["engine in the page"].workers
