@@ -41,9 +41,8 @@ function runs(items, count) {
 }
 
 // Pagefind itself in the page (not in its own worker), merging every shard.
-async function inPage(bundles, pagefind, settings) {
-  const engine = await openBundles(bundles, pagefind, { ...settings, noWorker: true });
-  return { search: (term, options) => engine.search(term, options), filters: () => engine.filters() };
+function inPage(bundles, pagefind, settings) {
+  return openBundles(bundles, pagefind, { ...settings, noWorker: true });
 }
 
 // A worker for each share of the bundles; a worker that fails to start or open its share fails them all (the caller
@@ -92,14 +91,11 @@ async function inWorkers(shares, pagefind, settings) {
       const search = ++searches;
       const answers = await Promise.all(workers.map((worker) => ask(worker, { search, term, options })));
       const results = answers.flatMap((answer, n) =>
-        answer.results.map((score, rank) => ({
-          score,
-          order: [n, rank],
-          data: () => ask(workers[n], { data: search, rank }),
-        })),
+        answer.results.map((score, rank) => ({ score, data: () => ask(workers[n], { data: search, rank }) })),
       );
-      // Pagefind's merge: one shard's results after another's, then a stable sort by score.
-      results.sort((a, b) => b.score - a.score || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+      // Pagefind's merge: one shard's results after another's (each worker's, in its shards' order), then a stable
+      // sort by score.
+      results.sort((a, b) => b.score - a.score);
       return {
         results,
         filters: mergeFilters(answers.map((answer) => answer.filters)),
