@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -129,14 +130,38 @@ def test_search_shows_the_same_from_an_index_merged_from_runs(
 
 
 @pytest.fixture(scope="module")
-def sharded_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def sharded_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site with its search index made again in shards of two documents each (as an archive of more than
-    scripts/searchindex.py's SHARD_SIZE articles is indexed); its address."""
+    scripts/searchindex.py's SHARD_SIZE articles is indexed)."""
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(site_dir, site)
     assert "in 3 shards" in write_bundle(ROOT / "build" / "search", site / "pagefind", shard_size=2)
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def sharded_url(sharded_site: Path) -> Iterator[str]:
+    """sharded_site's address."""
+    with serve(sharded_site) as url:
         yield url
+
+
+def test_a_search_in_shards_loads_pagefind_once_and_not_its_worker_script(browser: Browser, sharded_site: Path) -> None:
+    """Searching an index in shards on a 2-core device, in two workers: each of Pagefind's script, its WebAssembly
+    and the search engine comes from the server once (the second worker gets them from the browser's cache), and
+    Pagefind's own worker script, 12 KiB of a first search's download, not at all."""
+    sent: list[tuple[str, int]] = []
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 })")
+    page = context.new_page()
+    with serve(sharded_site, sent) as url:
+        assert search(page, url + "/", "Gangnam")
+        assert len(page.workers) == 2
+    context.close()
+    paths = Counter(urlsplit(path).path for path, _ in sent)
+    assert paths["/pagefind/pagefind.js"] == paths["/pagefind/wasm.unknown.pagefind"] == 1
+    assert paths["/assets/search-engine.js"] == 1
+    assert not [path for path in paths if path.endswith("pagefind-worker.js")]
 
 
 def titles_and_status(page: Page, url: str, query: str) -> tuple[list[tuple[str, str]], str]:
