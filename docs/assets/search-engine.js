@@ -1,14 +1,10 @@
-// Pagefind over the archive's whole index, its shards searched side by side: assets/search.js asks `open` for an
-// engine, and this same file, started as a web worker, is each worker.
-//
-// A large archive's index is in shards (scripts/searchindex.py), listed in pagefind/shards.json. Pagefind searches
-// the shards it has merged one after the other, in one thread (a word on most of 5,000 articles: 40-60 ms in
-// Chromium here). Here the shards are shared out in consecutive runs among up to MAX_WORKERS workers (no more than
-// the device has cores), each running Pagefind (pagefind.js, in the worker's own thread) over its run, and their
-// answers are merged as Pagefind merges shards: results by score, ties in shard order, filter counts added up. The
-// first run opens the index in pagefind/, each other run its first shard. An index of one bundle (up to 1,250
-// articles, answered in a few milliseconds), or a browser that cannot start module workers, has Pagefind in the
-// page. Either way Pagefind's own worker script is not loaded (12 KiB of a first search's download).
+// Pagefind over the archive's whole index, its shards (pagefind/shards.json, scripts/searchindex.py) searched side
+// by side: assets/search.js asks `open` for an engine, and this file, started as a web worker, is each worker.
+// The shards are shared out in consecutive runs among up to MAX_WORKERS workers, one per bundle however many
+// cores there are (a Pagefind merging a second bundle asks for it only once its WebAssembly is in: two more round
+// trips before a first answer). Each runs Pagefind over its run; the answers are merged as Pagefind merges shards.
+// One bundle, or no module workers: Pagefind in the page. Pagefind's own worker script is never loaded. README.md,
+// "Figures", has the measurements.
 
 const MAX_WORKERS = 4;
 const START_MS = 10_000; // a worker that has not opened its shards by then is given up, and the page searches
@@ -18,11 +14,11 @@ const START_MS = 10_000; // a worker that has not opened its shards by then is g
 // The engine over the index in pagefind/ under `root` (the site's address) and its `shards` (the folders
 // pagefind/shards.json lists): { search(term, options), filters() }, answering as Pagefind's own merge of them (a
 // result has its score and data(), not Pagefind's other fields). `settings`: Pagefind's options (baseUrl,
-// excerptLength).
-export async function open(root, shards, settings) {
+// excerptLength); `workers`: how many workers at most.
+export async function open(root, shards, settings, workers = MAX_WORKERS) {
   const pagefind = new URL("pagefind/", root).href;
   const bundles = [pagefind, ...shards.map((shard) => new URL(shard, pagefind).href)];
-  const count = Math.min(bundles.length, MAX_WORKERS, navigator.hardwareConcurrency || 2);
+  const count = Math.min(bundles.length, workers);
   if (count > 1 && typeof Worker !== "undefined") {
     try {
       return await inWorkers(runs(bundles, count), pagefind, settings);

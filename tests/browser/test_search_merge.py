@@ -83,7 +83,8 @@ ENGINE_ANSWER = """async ([bundle, query, filters]) => {
     const { open } = await import("/assets/search-engine.js");
     window.engine ??= (async () => {
         const shards = await (await fetch(`/${bundle}/pagefind/shards.json`)).json();
-        return open(new URL(`/${bundle}/`, location.href).href, shards, { baseUrl: "/", excerptLength: 24 });
+        const settings = { baseUrl: "/", excerptLength: 24 };
+        return open(new URL(`/${bundle}/`, location.href).href, shards, settings, window.searchWorkers);
     })();
     const answer = await (await window.engine).search(query, { filters });
     const results = await Promise.all(answer.results.map(async (result) => {
@@ -102,14 +103,13 @@ TABS = {
     "merged": ("merged", ANSWER),
     "sharded": ("sharded", ANSWER),
     "engine": ("sharded", ENGINE_ANSWER),
-    "engine on four cores": ("sharded", ENGINE_ANSWER),
+    "engine in two workers": ("sharded", ENGINE_ANSWER),
     "engine in the page": ("sharded", ENGINE_ANSWER),
 }
-# What each engine tab's page says of the device: its cores (the engine starts a worker per core, up to one per
-# bundle), or that it has no Worker at all.
+# How each engine tab's page runs it: a worker per bundle (by default), two workers, or no Worker at all.
 DEVICES = {
-    "engine": "Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 })",
-    "engine on four cores": "Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 })",
+    "engine": "",
+    "engine in two workers": "window.searchWorkers = 2",
     "engine in the page": "delete window.Worker",
 }
 
@@ -134,7 +134,7 @@ def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
     tabs = {}
     for tab in TABS:
         tabs[tab] = context.new_page()
-        if tab in DEVICES:
+        if DEVICES.get(tab):
             tabs[tab].add_init_script(DEVICES[tab])
         tabs[tab].goto(bundles_url + "/index.html")
     yield tabs
@@ -229,10 +229,10 @@ def test_the_bundles_compared_are_a_single_run_a_merge_and_shards(search_bundles
 
 
 def test_the_engine_searches_the_shards_in_workers_where_it_can(pages: dict[str, Page]) -> None:
-    """Three shards: on two cores two workers, one with the first bundle, one with the other two (whose WebAssembly
-    comes from beside pagefind.js); on four cores a worker for each; none in a page without Worker. The tests above
+    """Three shards: a worker for each (the second and third get their WebAssembly from beside pagefind.js); at most
+    two, one with the first bundle and one with the other two; none in a page without Worker. The tests above
     compared the answers of each."""
     answers(pages, "delegation", {})
-    assert len(pages["engine"].workers) == 2
-    assert len(pages["engine on four cores"].workers) == 3
+    assert len(pages["engine"].workers) == 3
+    assert len(pages["engine in two workers"].workers) == 2
     assert not pages["engine in the page"].workers
