@@ -106,8 +106,9 @@ TABS = {
     "engine in two workers": ("sharded", ENGINE_ANSWER),
     "engine in the page": ("sharded", ENGINE_ANSWER),
 }
-# How each engine tab's page runs it: a worker per bundle (by default), two workers, or no Worker at all.
-DEVICES = {
+# How each engine tab's page runs it (a script run before the page's own): a worker per bundle (the default), two
+# workers at most, or no Worker at all.
+ENGINE_SETUPS = {
     "engine": "",
     "engine in two workers": "window.searchWorkers = 2",
     "engine in the page": "delete window.Worker",
@@ -128,14 +129,14 @@ def bundles_url(search_bundles: SearchBundles) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def pages(browser: Browser, bundles_url: str) -> Iterator[dict[str, Page]]:
-    """A tab for each of TABS (each loads its own Pagefind), kept open for every query; the engine's on the device
-    DEVICES describes."""
+    """A tab for each of TABS (each loads its own Pagefind), kept open for every query, each engine tab set up as
+    ENGINE_SETUPS says."""
     context = browser.new_context()
     tabs = {}
     for tab in TABS:
         tabs[tab] = context.new_page()
-        if DEVICES.get(tab):
-            tabs[tab].add_init_script(DEVICES[tab])
+        if ENGINE_SETUPS.get(tab):
+            tabs[tab].add_init_script(ENGINE_SETUPS[tab])
         tabs[tab].goto(bundles_url + "/index.html")
     yield tabs
     context.close()
@@ -152,7 +153,7 @@ def answers(pages: dict[str, Page], query: str | None, filters: dict[str, list[s
 def assert_engine_answers_as_pagefind(found: dict[str, Any]) -> None:
     """The engine, in workers and in the page, gives what Pagefind's own merge of the shards gives, in its order."""
     pagefind = {**found["sharded"], "results": [{**result, "words": None} for result in found["sharded"]["results"]]}
-    for tab in DEVICES:
+    for tab in ENGINE_SETUPS:
         assert_same_answer(pagefind, found[tab])
 
 
@@ -206,12 +207,12 @@ def test_a_filtered_query_answers_the_same_from_the_merged_index(
 def test_the_merged_index_offers_the_same_filters_and_counts(pages: dict[str, Page]) -> None:
     answers(pages, None, {})  # each tab has merged its shards
     offered = {
-        tab: page.evaluate(ENGINE_FILTERS if TABS[tab][1] == ENGINE_ANSWER else ALL_FILTERS, TABS[tab][0])
+        tab: page.evaluate(ENGINE_FILTERS if tab in ENGINE_SETUPS else ALL_FILTERS, TABS[tab][0])
         for tab, page in pages.items()
     }
     assert offered["merged"] == offered["single"]
     assert offered["sharded"] == offered["single"]
-    for tab in DEVICES:
+    for tab in ENGINE_SETUPS:
         assert offered[tab] == offered["single"], tab
     assert set(offered["merged"]) == {
         "City · 城市",
