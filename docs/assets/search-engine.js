@@ -121,14 +121,16 @@ function mergeFilters(all) {
 
 // Pagefind over `bundles` (folder addresses), the first opened, the others merged into it. Pagefind fetches its
 // WebAssembly from the first bundle's folder, and a shard's folder holds only its index (scripts/searchindex.py,
-// keep_only_the_index): in a worker whose first bundle is a shard, that fetch is sent to the WebAssembly beside
-// pagefind.js, the same file.
+// keep_only_the_index): where the first bundle is a shard (only ever in a worker), that fetch is sent to the
+// WebAssembly beside pagefind.js, the same file.
 async function openBundles(bundles, pagefind, settings) {
-  if (bundles[0] !== pagefind && typeof WorkerGlobalScope !== "undefined") {
+  if (bundles[0] !== pagefind) {
     const fetchFile = globalThis.fetch.bind(globalThis);
-    const wasm = (url) => url.startsWith(bundles[0]) && url.endsWith(".pagefind");
-    globalThis.fetch = (input, init) =>
-      fetchFile(wasm(String(input)) ? new URL(String(input).slice(bundles[0].length), pagefind).href : input, init);
+    globalThis.fetch = (input, init) => {
+      const url = String(input);
+      const wasm = url.startsWith(bundles[0]) && url.endsWith(".pagefind");
+      return fetchFile(wasm ? new URL(url.slice(bundles[0].length), pagefind).href : input, init);
+    };
   }
   const engine = await import(new URL("pagefind.js", pagefind).href);
   await engine.options({ ...settings, basePath: bundles[0] });
@@ -138,7 +140,7 @@ async function openBundles(bundles, pagefind, settings) {
 
 // ---- In a worker ----
 
-if (typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope) {
+if (typeof WorkerGlobalScope !== "undefined") {
   let engine = null;
   let last = { search: 0, results: [] }; // the newest answer, whose results' data the page may ask for
   const answer = async (message) => {

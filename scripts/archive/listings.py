@@ -137,20 +137,17 @@ def render_entry(
         facts.append(escape_html(outlet_name(outlet, lang)))
     if note := _status_note(article, lang):
         facts.append(note)
-    tags = (
-        " ".join(
-            f'<a href="{tag_link(tag, prefix)}">{escape_html(vocabulary[tag].label(lang))}</a>'
-            for tag in listing_tags(article, vocabulary)
-        )
-        if with_tags
-        else ""
-    )
     lines = [
         f'<h2><a href="{prefix}articles/{article.slug}/">{escape_html(page_title(article, lang))}</a></h2>',
         f'<p class="entry-meta">{" · ".join(facts)}</p>',
         f"<p>{escape_html(summary(article, lang))}</p>",
     ]
-    if tags:
+    if with_tags and (
+        tags := " ".join(
+            f'<a href="{tag_link(tag, prefix)}">{escape_html(vocabulary[tag].label(lang))}</a>'
+            for tag in listing_tags(article, vocabulary)
+        )
+    ):
         lines.append(f'<p class="entry-tags">{tags}</p>')
     return lines
 
