@@ -5,6 +5,11 @@
 // trips before a first answer). Each runs Pagefind over its run; the answers are merged as Pagefind merges shards.
 // One bundle, or no module workers: Pagefind in the page. Pagefind's own worker script is never loaded. README.md,
 // "Figures", has the measurements.
+//
+// A file of the index that fails to load (a dropped connection, a deploy that renamed it) leaves Pagefind broken
+// for the rest of the visit: a failed index chunk is logged and then searched as if it held no word (every query
+// answers "no results"), a failed fragment's rejection is kept. So an engine that saw one fail fails every search
+// and filter list from then on, and search.js closes it and opens another.
 
 const MAX_WORKERS = 4;
 const START_MS = 10_000; // a worker that has not opened its shards by then is given up, and the page searches
@@ -14,7 +19,7 @@ const START_MS = 10_000; // a worker that has not opened its shards by then is g
 // The engine over the index in pagefind/ under `root` (the site's address) and its `shards` (the folders
 // pagefind/shards.json lists): { search(term, options), filters() }, answering as Pagefind's own merge of them (a
 // result has its score and data(), not Pagefind's other fields). `settings`: Pagefind's options (baseUrl,
-// excerptLength); `workers`: how many workers at most.
+// excerptLength); `workers`: how many workers at most. `close()` ends the engine (and any search it is answering).
 export async function open(root, shards, settings, workers = MAX_WORKERS) {
   const pagefind = new URL("pagefind/", root).href;
   const bundles = [pagefind, ...shards.map((shard) => new URL(shard, pagefind).href)];
@@ -37,8 +42,23 @@ function runs(items, count) {
 }
 
 // Pagefind itself in the page (not in its own worker), merging every shard.
-function inPage(bundles, pagefind, settings) {
-  return openBundles(bundles, pagefind, { ...settings, noWorker: true });
+async function inPage(bundles, pagefind, settings) {
+  const engine = await openBundles(bundles, pagefind, { ...settings, noWorker: true });
+  const loads = watching;
+  const checked = async (ask) => {
+    if (loads.failed) throw loads.failed;
+    const answer = await ask();
+    if (loads.failed) throw loads.failed;
+    return answer;
+  };
+  return {
+    search: (term, options) => checked(() => engine.search(term, options)),
+    filters: () => checked(() => engine.filters()),
+    close() {
+      loads.failed ??= new Error("search engine closed");
+      engine.destroy(); // the next opening makes Pagefind anew, with nothing loaded
+    },
+  };
 }
 
 // A worker for each share of the bundles; a worker that fails to start or open its share fails them all (the caller
@@ -47,13 +67,19 @@ async function inWorkers(shares, pagefind, settings) {
   const workers = shares.map(() => new Worker(import.meta.url, { type: "module" }));
   const pending = new Map(); // message number -> { resolve, reject }
   let sent = 0;
+  let failed = null;
   const ask = (worker, message) =>
     new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = ++sent;
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
-  let failed = null;
+  const fail = (error) => {
+    failed ??= error;
+    for (const { reject } of pending.values()) reject(failed);
+    pending.clear();
+  };
   for (const worker of workers) {
     worker.addEventListener("message", ({ data }) => {
       const waiting = pending.get(data.id);
@@ -61,11 +87,7 @@ async function inWorkers(shares, pagefind, settings) {
       if (data.error === undefined) waiting?.resolve(data.answer);
       else waiting?.reject(new Error(data.error));
     });
-    worker.addEventListener("error", (event) => {
-      failed = new Error(event.message || "search worker failed");
-      for (const { reject } of pending.values()) reject(failed);
-      pending.clear();
-    });
+    worker.addEventListener("error", (event) => fail(new Error(event.message || "search worker failed")));
   }
   let timer;
   try {
@@ -83,9 +105,13 @@ async function inWorkers(shares, pagefind, settings) {
   let searches = 0;
   return {
     async search(term, options) {
-      if (failed) throw failed;
       const search = ++searches;
-      const answers = await Promise.all(workers.map((worker) => ask(worker, { search, term, options })));
+      // Every worker's answer waited for, failed or not: a file that failed to load for one worker fails the
+      // search only once the others have asked for theirs, so that the engine opened next finds them all in.
+      const settled = await Promise.allSettled(workers.map((worker) => ask(worker, { search, term, options })));
+      const failure = settled.find((answer) => answer.status === "rejected");
+      if (failure) throw failure.reason;
+      const answers = settled.map((answer) => answer.value);
       const results = answers.flatMap((answer, n) =>
         answer.results.map((score, rank) => ({ score, data: () => ask(workers[n], { data: search, rank }) })),
       );
@@ -101,6 +127,10 @@ async function inWorkers(shares, pagefind, settings) {
     },
     async filters() {
       return mergeFilters(await Promise.all(workers.map((worker) => ask(worker, { filters: true }))));
+    },
+    close() {
+      fail(new Error("search engine closed"));
+      for (const worker of workers) worker.terminate();
     },
   };
 }
@@ -119,19 +149,38 @@ function mergeFilters(all) {
 
 // ---- In the page or a worker ----
 
-// Pagefind over `bundles` (folder addresses), the first opened, the others merged into it. Pagefind fetches its
-// WebAssembly from the first bundle's folder, and a shard's folder holds only its index (scripts/searchindex.py,
-// keep_only_the_index): where the first bundle is a shard (only ever in a worker), that fetch is sent to the
-// WebAssembly beside pagefind.js, the same file.
+// What the index's files did since the engine here (in the page, or this worker) was opened: `failed`, the first
+// that failed to load, or null.
+let watching = { failed: null };
+let fetchFile = null; // the realm's own fetch, once watchFetches has put its own in its place
+
+// Every fetch of a file under `pagefind` (the index's folder) is watched: one that fails, or answers other than
+// 200, is noted in `watching`. Pagefind fetches its WebAssembly from the first bundle's folder, and a shard's
+// folder holds only its index (scripts/searchindex.py, keep_only_the_index): where the first bundle is a shard
+// (only ever in a worker), that fetch is sent to the WebAssembly beside pagefind.js, the same file.
+function watchFetches(first, pagefind) {
+  watching = { failed: null };
+  const loads = watching;
+  fetchFile ??= globalThis.fetch.bind(globalThis);
+  globalThis.fetch = async (input, init) => {
+    // Pagefind asks for some files by path (/pagefind/index/…), for others by full address.
+    const url = new URL(input instanceof Request ? input.url : input, globalThis.location.href).href;
+    if (!url.startsWith(pagefind)) return fetchFile(input, init);
+    const wasm = first !== pagefind && url.startsWith(first) && url.endsWith(".pagefind");
+    try {
+      const response = await fetchFile(wasm ? new URL(url.slice(first.length), pagefind).href : input, init);
+      if (!response.ok) loads.failed ??= new Error(`search index: ${url} answered ${response.status}`);
+      return response;
+    } catch (error) {
+      loads.failed ??= new Error(`search index: ${url} failed to load (${error})`);
+      throw error;
+    }
+  };
+}
+
+// Pagefind over `bundles` (folder addresses), the first opened, the others merged into it; its fetches watched.
 async function openBundles(bundles, pagefind, settings) {
-  if (bundles[0] !== pagefind) {
-    const fetchFile = globalThis.fetch.bind(globalThis);
-    globalThis.fetch = (input, init) => {
-      const url = String(input);
-      const wasm = url.startsWith(bundles[0]) && url.endsWith(".pagefind");
-      return fetchFile(wasm ? new URL(url.slice(bundles[0].length), pagefind).href : input, init);
-    };
-  }
+  watchFetches(bundles[0], pagefind);
   const engine = await import(new URL("pagefind.js", pagefind).href);
   await engine.options({ ...settings, basePath: bundles[0] });
   await Promise.all(bundles.slice(1).map((bundle) => engine.mergeIndex(bundle, settings)));
@@ -148,20 +197,24 @@ if (typeof WorkerGlobalScope !== "undefined") {
       engine = await openBundles(message.open, message.pagefind, message.settings);
       return true;
     }
+    if (watching.failed) throw watching.failed; // and so every message after it
     if (message.search) {
       const found = await engine.search(message.term, message.options);
+      if (watching.failed) throw watching.failed;
       if (message.search > last.search) last = { search: message.search, results: found.results };
       const { filters, totalFilters, unfilteredResultCount } = found;
       return { results: found.results.map((result) => result.score), filters, totalFilters, unfilteredResultCount };
     }
     if (message.data) return message.data === last.search ? last.results[message.rank].data() : null;
-    return engine.filters();
+    const filters = await engine.filters();
+    if (watching.failed) throw watching.failed;
+    return filters;
   };
   globalThis.addEventListener("message", async ({ data }) => {
     try {
       globalThis.postMessage({ id: data.id, answer: await answer(data) });
     } catch (error) {
-      globalThis.postMessage({ id: data.id, error: String(error) });
+      globalThis.postMessage({ id: data.id, error: error?.message ?? String(error) });
     }
   });
 }

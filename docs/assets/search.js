@@ -24,6 +24,7 @@
       results: (n, q) => `${n} result${n === 1 ? "" : "s"} for ${q}`,
       none: (q) => `No results for ${q}`,
       searching: (q) => `Searching for ${q}…`,
+      failed: (q) => `The search for ${q} could not load. Check the connection and try again.`,
     },
     zh: {
       original: "原文",
@@ -33,6 +34,7 @@
       results: (n, q) => `找到 ${n} 个 ${q} 的相关结果`,
       none: (q) => `没有找到 ${q} 的相关结果`,
       searching: (q) => `正在搜索 ${q}…`,
+      failed: (q) => `搜索 ${q} 未能加载，请检查网络连接后重试。`,
     },
   }[reader];
   const PAGE = 10; // results shown at a time
@@ -42,6 +44,7 @@
   const status = dialog.querySelector(".archive-search__status");
   const list = dialog.querySelector(".archive-search__results");
   const more = dialog.querySelector(".archive-search__more");
+  const again = dialog.querySelector(".archive-search__again");
   const filterPanel = dialog.querySelector(".archive-search__filters");
   const filterGroups = dialog.querySelector(".archive-search__filter-groups");
   const chosen = {}; // filter name -> values ticked
@@ -54,19 +57,36 @@
   let searchId = 0;
 
   // Pagefind over the index and its shards (listed in pagefind/shards.json), searched side by side in web workers
-  // and merged by score: assets/search-engine.js.
+  // and merged by score: assets/search-engine.js. An engine that failed to open is opened again when next asked.
   function load() {
-    const json = (path) => fetch(new URL(path, root)).then((response) => (response.ok ? response.json() : []));
-    loading ??= (async () => {
-      const [engine, list, shards] = await Promise.all([
-        import(new URL("assets/search-engine.js", root).href),
-        json("search-names.json"),
-        json("pagefind/shards.json"),
-      ]);
-      names = list; // longest first, so 江南区企划经济局 is cut before 江南区
-      return engine.open(root.href, shards, { baseUrl: root.pathname, excerptLength: 24 });
-    })();
+    const json = async (path) => {
+      const response = await fetch(new URL(path, root));
+      if (response.ok) return response.json();
+      if (response.status === 404) return []; // no such list: no names to cut, or an index in one bundle
+      throw new Error(`${path} answered ${response.status}`);
+    };
+    if (!loading) {
+      const opening = (async () => {
+        const [engine, list, shards] = await Promise.all([
+          import(new URL("assets/search-engine.js", root).href),
+          json("search-names.json"),
+          json("pagefind/shards.json"),
+        ]);
+        names = list; // longest first, so 江南区企划经济局 is cut before 江南区
+        return engine.open(root.href, shards, { baseUrl: root.pathname, excerptLength: 24 });
+      })();
+      loading = opening;
+      opening.catch(() => loading === opening && (loading = null));
+    }
     return loading;
+  }
+
+  // A file of the index failed to load (search-engine.js): the engine is closed, and the next search opens another,
+  // which asks the server again for whatever it lacks.
+  function discard(opening, error) {
+    console.warn("Search: the index could not be loaded.", error);
+    if (loading === opening) loading = null;
+    opening.then((engine) => engine.close(), () => {});
   }
 
   function cutNames(term) {
@@ -126,7 +146,10 @@
     const batch = results.slice(start, shown).map((result) => result.data());
     appending = appending.catch(() => {}).then(async () => { // a batch that failed to load does not stop the next
       for (const loaded of batch) {
-        const data = await loaded;
+        const data = await loaded.catch(async (error) => {
+          await Promise.allSettled(batch); // each result's data asked for before the engine is given up
+          throw error;
+        });
         if (id !== searchId) return;
         list.append(item(data));
       }
@@ -135,9 +158,13 @@
     return appending;
   }
 
-  async function search() {
+  // The box's text searched, and its results shown. Where a file of the index fails to load, the search is asked
+  // once more of a new engine (a dropped connection mostly comes back), and then the reader is told, not shown
+  // "no results" or left at "Searching…": "Try again" (or Enter) asks again.
+  async function search(retry = true) {
     const id = ++searchId;
     const query = input.value.trim();
+    again.hidden = true;
     if (!query) {
       status.textContent = "";
       list.replaceChildren();
@@ -145,23 +172,38 @@
       return;
     }
     status.textContent = WORDS.searching(query);
-    const engine = await load();
-    // Pagefind answers one query at a time, a broad word on a large archive in about a tenth of a second: what
-    // is typed while it answers waits, and then only the newest text is asked, not every letter typed meanwhile.
-    await asking.catch(() => {});
-    if (id !== searchId) return;
-    const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length));
-    asking = engine.search(cutNames(query), { filters });
-    const answer = await asking;
-    if (id !== searchId || !answer) return;
-    results = answer.results;
-    shown = 0;
-    appending = Promise.resolve(); // an earlier search's batch stops at its next result
+    const opening = load();
+    try {
+      const engine = await opening;
+      // Pagefind answers one query at a time, a broad word on a large archive in about a tenth of a second: what
+      // is typed while it answers waits, and then only the newest text is asked, not every letter typed meanwhile.
+      await asking.catch(() => {});
+      if (id !== searchId) return;
+      const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length));
+      asking = engine.search(cutNames(query), { filters });
+      const answer = await asking;
+      if (id !== searchId) return;
+      results = answer.results;
+      shown = 0;
+      appending = Promise.resolve(); // an earlier search's batch stops at its next result
+      list.replaceChildren();
+      await showMore(id);
+      if (id !== searchId) return;
+      status.textContent = results.length ? WORDS.results(results.length, query) : WORDS.none(query);
+      if (filterPanel.open) countFilters(answer.filters);
+    } catch (error) {
+      discard(opening, error);
+      if (id !== searchId) return;
+      if (retry) return search(false);
+      failed(query);
+    }
+  }
+
+  function failed(query) {
+    status.textContent = WORDS.failed(query);
     list.replaceChildren();
-    await showMore(id);
-    if (id !== searchId) return;
-    status.textContent = results.length ? WORDS.results(results.length, query) : WORDS.none(query);
-    if (filterPanel.open) countFilters(answer.filters);
+    more.hidden = true;
+    again.hidden = false;
   }
 
   function countFilters(counts) {
@@ -173,8 +215,14 @@
 
   async function showFilters() {
     if (filterGroups.childElementCount) return;
-    const engine = await load();
-    const all = await engine.filters();
+    const opening = load();
+    let all;
+    try {
+      all = await (await opening).filters();
+    } catch (error) {
+      discard(opening, error); // the search that follows opens a new engine; the panel, opened again, asks again
+      return;
+    }
     for (const [name, values] of Object.entries(all)) {
       const group = document.createElement("fieldset");
       const legend = document.createElement("legend");
@@ -209,9 +257,23 @@
   // While an input method composes (pinyin becoming 青岛), the box holds the letters typed so far: the search
   // waits for the composed text.
   input.addEventListener("input", (event) => event.isComposing || search());
-  input.addEventListener("compositionend", search);
-  dialog.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
-  more.addEventListener("click", () => showMore(searchId));
+  input.addEventListener("compositionend", () => search());
+  dialog.querySelector("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    search(); // Enter: asks again, as "Try again" does
+  });
+  again.addEventListener("click", () => {
+    search();
+    input.focus();
+  });
+  more.addEventListener("click", () => {
+    const id = searchId;
+    const opening = loading;
+    showMore(id).catch((error) => {
+      if (opening) discard(opening, error);
+      if (id === searchId) failed(input.value.trim());
+    });
+  });
   filterPanel.addEventListener("toggle", () => filterPanel.open && showFilters().then(search));
   for (const button of document.querySelectorAll("[data-archive-search-open]")) button.addEventListener("click", open);
   dialog.querySelector("[data-archive-search-close]").addEventListener("click", () => dialog.close());

@@ -405,6 +405,99 @@ def test_the_first_result_shows_before_the_rest_of_its_batch_has_loaded(
     assert result_paths(desktop_page) == [path for _, path in order[:10]]
 
 
+# A file of each kind a search loads: Pagefind's script, its index metadata, an index chunk, a result's fragment.
+INDEX_FILES = {
+    "script": r"/pagefind/pagefind\.js$",
+    "metadata": r"\.pf_meta$",
+    "index chunk": r"\.pf_index$",
+    "fragment": r"\.pf_fragment$",
+}
+FAILED = {
+    "/": "The search for {} could not load. Check the connection and try again.",
+    "/zh/": "搜索 {} 未能加载，请检查网络连接后重试。",
+}
+
+
+def drop(page: Page, pattern: str, every: bool = False) -> list[str]:
+    """Make the requests this tab and its workers send for a URL matching `pattern` fail as a dropped connection
+    does: the first for each URL, or with `every` all of them; the URLs dropped."""
+    dropped: list[str] = []
+
+    def maybe_drop(route: Route) -> None:
+        if every or route.request.url not in dropped:
+            dropped.append(route.request.url)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    page.context.route(re.compile(pattern), maybe_drop)
+    return dropped
+
+
+@pytest.mark.parametrize("index", ["one bundle", "shards"])
+@pytest.mark.parametrize("failing", INDEX_FILES)
+def test_a_file_of_the_index_dropped_once_is_asked_again_and_the_reader_sees_every_result(
+    request: pytest.FixtureRequest, desktop_page: Page, index: str, failing: str
+) -> None:
+    """Files of one kind are lost on the way the first time each is asked for (a dropped connection): the reader
+    still sees every result, as if nothing had happened. Pagefind by itself logs a lost index chunk and answers "no
+    results" to every query after it, and leaves a search whose metadata or fragment was lost at "Searching…" for
+    good."""
+    url = request.getfixturevalue("base_url" if index == "one bundle" else "sharded_url")
+    expected = titles_and_status(desktop_page, url + "/zh/", "青岛")
+    assert len(expected[0]) == 2
+    page = desktop_page.context.new_page()
+    dropped = drop(page, INDEX_FILES[failing])
+    assert titles_and_status(page, url + "/zh/", "青岛") == expected
+    assert dropped
+    assert titles_and_status(page, url + "/zh/", "江南区")[1] == "找到 1 个 江南区 的相关结果"
+
+
+@pytest.mark.parametrize("home", HOMES)
+@pytest.mark.parametrize("index", ["one bundle", "shards"])
+def test_a_search_whose_index_cannot_load_says_so_and_try_again_finds_the_results(
+    request: pytest.FixtureRequest, phone_page: Page, index: str, home: str
+) -> None:
+    """With the connection gone once the page has loaded, a search tells the reader it could not load, in their
+    language, and offers "Try again", instead of saying "no results" or "Searching…" for ever; back online, "Try
+    again" shows the results."""
+    url = request.getfixturevalue("base_url" if index == "one bundle" else "sharded_url")
+    dropped = drop(phone_page, r"/pagefind/", every=True)
+    open_search(phone_page, url + home)
+    box = phone_page.locator("#archive-search-input")
+    box.fill("Gangnam")
+    status = phone_page.locator(".archive-search__status")
+    expect(status).to_have_text(FAILED[home].format("Gangnam"), timeout=WAIT_MS)
+    assert dropped
+    expect(phone_page.locator(".archive-search__results li")).to_have_count(0)
+    again = phone_page.locator(".archive-search__again")
+    expect(again).to_be_visible()
+    phone_page.context.unroute_all()
+    again.tap()
+    expect(phone_page.locator(".archive-search__results li")).to_have_count(1, timeout=WAIT_MS)
+    expect(status).to_have_text("1 result for Gangnam" if home == "/" else "找到 1 个 Gangnam 的相关结果")
+    expect(again).to_be_hidden()
+    assert article_slugs(type_query(phone_page, "Gangnam")) == ["licheng-gangnam-sister-city-ties"]
+
+
+def test_more_results_that_cannot_load_say_so_and_try_again_shows_them(
+    browser: Browser, desktop_page: Page, larger_url: str
+) -> None:
+    """The connection is lost before the reader presses "More results": they are told so, and "Try again" shows the
+    search's results again, from the first."""
+    order = [path for _, path in ranked(browser, larger_url, MANY)]
+    assert search(desktop_page, larger_url + "/", MANY)
+    dropped = drop(desktop_page, r"\.pf_fragment$", every=True)
+    desktop_page.locator(".archive-search__more").click()
+    status = desktop_page.locator(".archive-search__status")
+    expect(status).to_have_text(FAILED["/"].format(MANY), timeout=WAIT_MS)
+    assert dropped
+    desktop_page.context.unroute_all()
+    desktop_page.locator(".archive-search__again").click()
+    expect(status).to_have_text(f"{len(order)} results for {MANY}", timeout=WAIT_MS)
+    assert result_paths(desktop_page) == order[:10]
+
+
 # Stands in for the search engine (assets/search-engine.js): the real one, except that its search() notes each query
 # it is asked and answers only once the test opens the gate (as a broad word on a large archive takes Pagefind a
 # tenth of a second or more). The real module, loaded as search-engine.js?real, starts its workers from that address.
