@@ -255,6 +255,18 @@ def test_both_languages_built_at_once_match_one_mkdocs_build(site: Path, tmp_pat
     assert [path for path in parallel if parallel[path] != sequential[path]] == []
 
 
+def test_our_scripts_reach_the_reader_without_their_comment_lines(site: Path) -> None:
+    """docs/assets/*.js as served: every line of code, in order, and no line that is only a comment (search.js
+    comes with every page; the browser tests run these served copies)."""
+    sources = sorted((site.parent / "docs" / "assets").glob("*.js"))
+    assert [source.name for source in sources] == ["search-engine.js", "search.js"]
+    for source in sources:
+        lines = source.read_text(encoding="utf-8").splitlines()
+        code = [line for line in lines if not line.lstrip().startswith("//")]
+        assert len(code) < len(lines)
+        assert read_file(site, f"assets/{source.name}").splitlines() == code
+
+
 def test_names_are_indexed_as_the_search_box_cuts_them(site: Path) -> None:
     """Vocabulary names (not topics) that the index cuts go to the browser for cutting queries, and into each article
     cut alike: every piece of each of its names (a Han character, or a run like SK), once. Names the index holds as
