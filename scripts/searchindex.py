@@ -17,8 +17,9 @@ in web workers, and merges by score as Pagefind's mergeIndex does (assets/search
 worker's Pagefind opens the first bundle of its share as its own index, and a shard's folder holds only its index
 (keep_only_the_index): Pagefind's script and WebAssembly come from the first shard's folder. A shard's index
 chunks are smaller in proportion (CHUNK_SIZE divided by the shard count), so that a query, which loads one chunk
-from every shard, loads about as many bytes as from one bundle. The scores differ a little from one bundle's (a word's rarity is counted within
-its shard); the shards are dealt the documents in turn so that each holds a like share of every city and subject.
+from every shard, loads about as many bytes as from one bundle. The scores differ a little from one bundle's (a
+word's rarity is counted within its shard); the shards are dealt the documents in turn so that each holds a like
+share of every city and subject.
 
 Why a merge can be exact: everything Pagefind writes about a page depends on that page alone (its fragment, its
 word count, each word's places in it, its filter values), except what is numbered or counted over all pages, and

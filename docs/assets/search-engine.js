@@ -43,17 +43,10 @@ function runs(items, count) {
 
 // Pagefind itself in the page (not in its own worker), merging every shard.
 async function inPage(bundles, pagefind, settings) {
-  const engine = await openBundles(bundles, pagefind, { ...settings, noWorker: true });
-  const loads = watching;
-  const checked = async (ask) => {
-    if (loads.failed) throw loads.failed;
-    const answer = await ask();
-    if (loads.failed) throw loads.failed;
-    return answer;
-  };
+  const { engine, loads } = await openBundles(bundles, pagefind, { ...settings, noWorker: true });
   return {
-    search: (term, options) => checked(() => engine.search(term, options)),
-    filters: () => checked(() => engine.filters()),
+    search: (term, options) => unlessFailed(loads, () => engine.search(term, options)),
+    filters: () => unlessFailed(loads, () => engine.filters()),
     close() {
       loads.failed ??= new Error("search engine closed");
       engine.destroy(); // the next opening makes Pagefind anew, with nothing loaded
@@ -149,18 +142,14 @@ function mergeFilters(all) {
 
 // ---- In the page or a worker ----
 
-// What the index's files did since the engine here (in the page, or this worker) was opened: `failed`, the first
-// that failed to load, or null.
-let watching = { failed: null };
 let fetchFile = null; // the realm's own fetch, once watchFetches has put its own in its place
 
-// Every fetch of a file under `pagefind` (the index's folder) is watched: one that fails, or answers other than
-// 200, is noted in `watching`. Pagefind fetches its WebAssembly from the first bundle's folder, and a shard's
-// folder holds only its index (scripts/searchindex.py, keep_only_the_index): where the first bundle is a shard
-// (only ever in a worker), that fetch is sent to the WebAssembly beside pagefind.js, the same file.
+// Every fetch of a file under `pagefind` (the index's folder) watched from now on: returns { failed }, where the
+// first that fails, or answers other than 200, is noted. Pagefind fetches its WebAssembly from the first bundle's
+// folder, and a shard's folder holds only its index (scripts/searchindex.py, keep_only_the_index): where the first
+// bundle is a shard (only ever in a worker), that fetch is sent to the WebAssembly beside pagefind.js, the same file.
 function watchFetches(first, pagefind) {
-  watching = { failed: null };
-  const loads = watching;
+  const loads = { failed: null };
   fetchFile ??= globalThis.fetch.bind(globalThis);
   globalThis.fetch = async (input, init) => {
     // Pagefind asks for some files by path (/pagefind/index/…), for others by full address.
@@ -176,39 +165,48 @@ function watchFetches(first, pagefind) {
       throw error;
     }
   };
+  return loads;
 }
 
-// Pagefind over `bundles` (folder addresses), the first opened, the others merged into it; its fetches watched.
+// Pagefind over `bundles` (folder addresses), the first opened, the others merged into it: { engine, loads }, its
+// fetches watched in `loads` (watchFetches).
 async function openBundles(bundles, pagefind, settings) {
-  watchFetches(bundles[0], pagefind);
+  const loads = watchFetches(bundles[0], pagefind);
   const engine = await import(new URL("pagefind.js", pagefind).href);
   await engine.options({ ...settings, basePath: bundles[0] });
   await Promise.all(bundles.slice(1).map((bundle) => engine.mergeIndex(bundle, settings)));
-  return engine;
+  return { engine, loads };
+}
+
+// What `ask` answers, unless a file of the index failed to load (in `loads`) before or while it was worked out.
+async function unlessFailed(loads, ask) {
+  if (loads.failed) throw loads.failed;
+  const answer = await ask();
+  if (loads.failed) throw loads.failed;
+  return answer;
 }
 
 // ---- In a worker ----
 
 if (typeof WorkerGlobalScope !== "undefined") {
-  let engine = null;
+  let opened = null; // { engine, loads } (openBundles)
   let last = { search: 0, results: [] }; // the newest answer, whose results' data the page may ask for
   const answer = async (message) => {
     if (message.open) {
-      engine = await openBundles(message.open, message.pagefind, message.settings);
+      opened = await openBundles(message.open, message.pagefind, message.settings);
       return true;
     }
-    if (watching.failed) throw watching.failed; // and so every message after it
+    const { engine, loads } = opened;
     if (message.search) {
-      const found = await engine.search(message.term, message.options);
-      if (watching.failed) throw watching.failed;
+      const found = await unlessFailed(loads, () => engine.search(message.term, message.options));
       if (message.search > last.search) last = { search: message.search, results: found.results };
       const { filters, totalFilters, unfilteredResultCount } = found;
       return { results: found.results.map((result) => result.score), filters, totalFilters, unfilteredResultCount };
     }
-    if (message.data) return message.data === last.search ? last.results[message.rank].data() : null;
-    const filters = await engine.filters();
-    if (watching.failed) throw watching.failed;
-    return filters;
+    if (message.data) {
+      return unlessFailed(loads, () => (message.data === last.search ? last.results[message.rank].data() : null));
+    }
+    return unlessFailed(loads, () => engine.filters());
   };
   globalThis.addEventListener("message", async ({ data }) => {
     try {
