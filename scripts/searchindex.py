@@ -49,7 +49,8 @@ the start of the SHA-1 hex (each byte without its leading zero) of the CBOR or J
 - filter/<lang>_<7 hex>.pf_filter: [filter, [[value, page numbers]]];
 - fragment/<lang>_<7 hex>.pf_fragment: the page's JSON (url, content, word_count, filters, meta, anchors);
 - pagefind-entry.json: version, each language's meta name and page_count; the JS, CSS and WASM beside it.
-Pagefind's JS loads files by these names and never checks a hash.
+Pagefind's JS loads files by these names and never checks a hash. So once a bundle is complete (one run's or
+merged), its fragments and index chunks are renamed by number, for a smaller .pf_meta (number_files).
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE, shard_
         runs, peak = sum(len(folders) for folders, _ in indexed), max(peak for _, peak in indexed)
         if runs == 1:  # one shard of one run: Pagefind's own bundle
             [[folder], _] = indexed[0]
+            number_files(folder)
             (folder / SHARDS_FILE).write_text("[]\n", encoding="utf-8")
             replace_folder(folder, bundle)
             return f"search index: {len(paths)} documents, one Pagefind run (peak {peak} MiB)"
@@ -166,6 +168,7 @@ def write_bundle(documents: Path, bundle: Path, run_size: int = RUN_SIZE, shard_
             chosen = set(shard)
             order = [page_url(path) for path in paths if path in chosen]
             merge_bundles(folders, target, order, chunk, sorted(every - words))
+            number_files(target)
         for target in targets[1:]:
             keep_only_the_index(target)
         listed = [target.relative_to(targets[0]).as_posix() + "/" for target in targets[1:]]
@@ -656,6 +659,28 @@ def write_meta_and_entry(first: Run, meta: list, language: str, output: Path) ->
     entry = json.loads(json.dumps(first.entry))
     entry["languages"][language].update(hash=name, page_count=len(meta[PAGES]))
     (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def number_files(bundle: Path) -> None:
+    """Rename the bundle's fragments and index chunks <language>_<bundle id>_<n>, page n's fragment and chunk n,
+    where the bundle id is the hash of the .pf_meta's pages and chunks, which name every one of those files by the
+    hash of its contents (the filters, few, keep their names). A first search loads every shard's .pf_meta, and
+    most of it is the list of fragment names: as hashes, 3.5 incompressible bytes each, 4 KiB of a shard's 15
+    compressed; numbered, they compress to almost nothing. A file whose contents change is still renamed, and so
+    is every other one of its bundle: a browser never takes a cached file of another build for this one's."""
+    run = read_run(bundle)
+    pages, chunks = run.meta[PAGES], run.meta[CHUNKS]
+    ident = pagefind_hash(cbor2.dumps([pages, chunks]))[:SHORT_HASH]
+    numbered = [f"{run.language}_{ident}_{n}" for n in range(max(len(pages), len(chunks)))]
+    for (name, _), new in zip(pages, numbered, strict=False):
+        os.rename(bundle / "fragment" / f"{name}.pf_fragment", bundle / "fragment" / f"{new}.pf_fragment")
+    for (_, _, name), new in zip(chunks, numbered, strict=False):
+        os.rename(bundle / "index" / f"{name}.pf_index", bundle / "index" / f"{new}.pf_index")
+    meta = list(run.meta)
+    meta[PAGES] = [[new, count] for (_, count), new in zip(pages, numbered, strict=False)]
+    meta[CHUNKS] = [[start, end, new] for (start, end, _), new in zip(chunks, numbered, strict=False)]
+    (bundle / f"pagefind.{run.entry['languages'][run.language]['hash']}.pf_meta").unlink()
+    write_meta_and_entry(run, meta, run.language, bundle)
 
 
 def copy_assets(run: Path, output: Path) -> None:

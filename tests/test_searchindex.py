@@ -182,15 +182,53 @@ def test_merged_bundle_numbers_pages_as_one_run_does(search_bundles: SearchBundl
     assert len(urls) == len(list(search_bundles.documents.rglob("*.html")))
 
 
-@pytest.mark.parametrize("bundle", ["single", "merged"])
-def test_file_names_are_pagefinds_hashes_of_their_contents(search_bundles: SearchBundles, bundle: str) -> None:
-    """Checked on Pagefind's own bundle too, so the rule the merge names files by is Pagefind's."""
-    folder = getattr(search_bundles, bundle)
-    for kind in ("index", "filter", "fragment"):
-        for path in (folder / kind).iterdir():
+def numbered_names(bundle: Path) -> tuple[str, list[str], list[str]]:
+    """The bundle id shared by its numbered files, and its fragments' and index chunks' names as the .pf_meta lists
+    them, each checked to be <language>_<id>_<n> and to be the name of a file."""
+    _, pages, chunks, *_ = meta_of(bundle)
+    fragments, indexes = [name for name, _ in pages], [name for _, _, name in chunks]
+    ident = fragments[0].split("_")[1]
+    for kind, names in (("fragment", fragments), ("index", indexes)):
+        assert names == [f"zh_{ident}_{n}" for n in range(len(names))], kind
+        assert sorted(path.stem for path in (bundle / kind).iterdir()) == sorted(names), kind
+    return ident, fragments, indexes
+
+
+@pytest.mark.parametrize("bundle", ["single", "merged", "sharded"])
+def test_fragments_and_index_chunks_are_numbered_and_the_rest_named_by_their_hashes(
+    search_bundles: SearchBundles, bundle: str
+) -> None:
+    """Page n's fragment and chunk n are <language>_<bundle id>_<n> (the .pf_meta a first search loads from every
+    shard then compresses to two thirds); filters and the .pf_meta keep Pagefind's names, the hash of their contents.
+    Each shard has an id of its own."""
+    idents = []
+    for shard in shards_of(getattr(search_bundles, bundle)):
+        idents.append(numbered_names(shard)[0])
+        for path in (shard / "filter").iterdir():
             assert path.stem == "zh_" + sha1_name(read_pagefind(path))[: len(path.stem) - 3], path
-    [meta] = folder.glob("*.pf_meta")
-    assert meta.name == f"pagefind.zh_{sha1_name(read_pagefind(meta))[:10]}.pf_meta"
+        [meta] = shard.glob("*.pf_meta")
+        assert meta.name == f"pagefind.zh_{sha1_name(read_pagefind(meta))[:10]}.pf_meta"
+    assert len(set(idents)) == len(idents)
+
+
+def test_a_changed_document_renames_every_numbered_file_and_an_unchanged_build_none(
+    search_bundles: SearchBundles, tmp_path: Path
+) -> None:
+    """A browser that cached a fragment or chunk of the last build (GitHub Pages lets it keep one ten minutes) never
+    takes it for one of this build's: one word changed in one document renames every such file; built again from
+    the same documents, the bundle has the same names."""
+    documents = tmp_path / "documents"
+    shutil.copytree(search_bundles.documents, documents)
+    for name in ("before", "again"):
+        write_bundle(documents, tmp_path / name, MERGED_RUN_SIZE, 10**6)
+    changed = documents / next(iter(EXTRA_DOCUMENTS))
+    changed.write_text(changed.read_text(encoding="utf-8").replace("paper", "papers"), encoding="utf-8")
+    write_bundle(documents, tmp_path / "after", MERGED_RUN_SIZE, 10**6)
+    before, again, after = (numbered_names(tmp_path / name) for name in ("before", "again", "after"))
+    assert again == before
+    assert before[0] != after[0]
+    assert not set(before[1] + before[2]) & set(after[1] + after[2])
+    assert len(after[1]) == len(before[1])
 
 
 @pytest.mark.parametrize("bundle", ["single", "merged"])
