@@ -28,6 +28,9 @@ export async function open(root, shards, settings, workers = MAX_WORKERS) {
     try {
       return await inWorkers(runs(bundles, count), pagefind, settings);
     } catch (error) {
+      // A worker that answered has run: what it could not open, a file of the index or Pagefind's script, failed
+      // to load, and the page would fare no better (search.js asks a new engine, whose workers fetch it again).
+      if (error.answered) throw error;
       console.warn("Search: the shards could not be opened in workers, searching in the page instead.", error);
     }
   }
@@ -55,7 +58,7 @@ async function inPage(bundles, pagefind, settings) {
 }
 
 // A worker for each share of the bundles; a worker that fails to start or open its share fails them all (the caller
-// then searches in the page).
+// then searches in the page, unless the worker answered that it could not load its share: error.answered).
 async function inWorkers(shares, pagefind, settings) {
   const workers = shares.map(() => new Worker(import.meta.url, { type: "module" }));
   const pending = new Map(); // message number -> { resolve, reject }
@@ -78,7 +81,7 @@ async function inWorkers(shares, pagefind, settings) {
       const waiting = pending.get(data.id);
       pending.delete(data.id);
       if (data.error === undefined) waiting?.resolve(data.answer);
-      else waiting?.reject(new Error(data.error));
+      else waiting?.reject(Object.assign(new Error(data.error), { answered: true }));
     });
     worker.addEventListener("error", (event) => fail(new Error(event.message || "search worker failed")));
   }

@@ -442,15 +442,21 @@ def test_a_file_of_the_index_dropped_once_is_asked_again_and_the_reader_sees_eve
     """Files of one kind are lost on the way the first time each is asked for (a dropped connection): the reader
     still sees every result, as if nothing had happened. Pagefind by itself logs a lost index chunk and answers "no
     results" to every query after it, and leaves a search whose metadata or fragment was lost at "Searching…" for
-    good."""
+    good. Shards are still searched side by side in workers, not by the slower Pagefind in the page."""
     url = request.getfixturevalue("base_url" if index == "one bundle" else "sharded_url")
     expected = titles_and_status(desktop_page, url + "/zh/", "青岛")
     assert len(expected[0]) == 2
     page = desktop_page.context.new_page()
+    logs: list[str] = []
+    page.on("console", lambda message: logs.append(message.text))
     dropped = drop(page, INDEX_FILES[failing])
     assert titles_and_status(page, url + "/zh/", "青岛") == expected
     assert dropped
     assert titles_and_status(page, url + "/zh/", "江南区")[1] == "找到 1 个 江南区 的相关结果"
+    # search-engine.js says so in the console when it falls back to Pagefind in the page.
+    fallback = "searching in the page instead"
+    assert fallback in page.request.get(url + "/assets/search-engine.js").text()
+    assert not [text for text in logs if fallback in text]
 
 
 @pytest.mark.parametrize("home", HOMES)
