@@ -669,16 +669,16 @@ def number_files(bundle: Path) -> None:
     compressed; numbered, they compress to almost nothing. A file whose contents change is still renamed, and so
     is every other one of its bundle: a browser never takes a cached file of another build for this one's."""
     run = read_run(bundle)
-    pages, chunks = run.meta[PAGES], run.meta[CHUNKS]
-    ident = pagefind_hash(cbor2.dumps([pages, chunks]))[:SHORT_HASH]
-    numbered = [f"{run.language}_{ident}_{n}" for n in range(max(len(pages), len(chunks)))]
-    for (name, _), new in zip(pages, numbered, strict=False):
-        os.rename(bundle / "fragment" / f"{name}.pf_fragment", bundle / "fragment" / f"{new}.pf_fragment")
-    for (_, _, name), new in zip(chunks, numbered, strict=False):
-        os.rename(bundle / "index" / f"{name}.pf_index", bundle / "index" / f"{new}.pf_index")
     meta = list(run.meta)
-    meta[PAGES] = [[new, count] for (_, count), new in zip(pages, numbered, strict=False)]
-    meta[CHUNKS] = [[start, end, new] for (start, end, _), new in zip(chunks, numbered, strict=False)]
+    ident = pagefind_hash(cbor2.dumps([meta[PAGES], meta[CHUNKS]]))[:SHORT_HASH]
+    for folder, suffix, entries, at in (
+        ("fragment", ".pf_fragment", meta[PAGES], 0),
+        ("index", ".pf_index", meta[CHUNKS], 2),
+    ):
+        for n, entry in enumerate(entries):  # a page is [name, word count], a chunk [from, to, name]
+            new = f"{run.language}_{ident}_{n}"
+            os.rename(bundle / folder / f"{entry[at]}{suffix}", bundle / folder / f"{new}{suffix}")
+            entry[at] = new
     (bundle / f"pagefind.{run.entry['languages'][run.language]['hash']}.pf_meta").unlink()
     write_meta_and_entry(run, meta, run.language, bundle)
 
