@@ -459,6 +459,33 @@ def test_a_file_of_the_index_dropped_once_is_asked_again_and_the_reader_sees_eve
     assert not [text for text in logs if fallback in text]
 
 
+@pytest.mark.parametrize("shard_size", [10**6, 2], ids=["one bundle", "shards"])
+def test_a_search_left_open_across_a_deploy_finds_what_the_new_build_holds(
+    desktop_page: Page, site_dir: Path, tmp_path: Path, shard_size: int
+) -> None:
+    """A deploy that changes one article renames every file of the index (scripts/searchindex.py, number_files). A
+    reader who searched before it, with the tab still open, searches on: the next search that needs a file the
+    deploy took away opens the new index and shows its results, and from then on the new build's words are found."""
+    site, documents = tmp_path / "site", tmp_path / "documents"
+    shutil.copytree(site_dir, site)
+    shutil.copytree(ROOT / "build" / "search", documents)
+    write_bundle(documents, site / "pagefind", shard_size=shard_size)
+    with serve(site) as url:
+        shown = titles_and_status(desktop_page, url + "/zh/", "青岛")
+        assert shown[1] == "找到 2 个 青岛 的相关结果"
+        changed = documents / "articles" / "licheng-gangnam-sister-city-ties.html"
+        text = changed.read_text(encoding="utf-8")
+        body = "<div data-pagefind-body>"
+        changed.write_text(text.replace(body, f"{body}<p>zanzibarite</p>", 1), encoding="utf-8")
+        write_bundle(documents, site / "pagefind", shard_size=shard_size)  # the deploy
+        type_query(desktop_page, "江南区")
+        status = desktop_page.locator(".archive-search__status")
+        expect(status).to_have_text("找到 1 个 江南区 的相关结果")
+        type_query(desktop_page, "zanzibarite")
+        expect(status).to_have_text("找到 1 个 zanzibarite 的相关结果")
+        assert result_paths(desktop_page) == ["/zh/articles/licheng-gangnam-sister-city-ties/"]
+
+
 @pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize("index", ["one bundle", "shards"])
 def test_a_search_whose_index_cannot_load_says_so_and_try_again_finds_the_results(
