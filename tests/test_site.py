@@ -125,6 +125,19 @@ def test_traditional_original_switches_to_the_article_not_a_404(site: Path) -> N
     assert '<html lang="zh-Hant"' in page
 
 
+def test_browser_tabs_name_the_site_once_and_every_other_page_before_it(site: Path) -> None:
+    """A tab, a bookmark or a search engine's result shows the home page as the archive's name, not twice over."""
+    titles = {
+        path: re.search(r"<title>(.*?)</title>", read(site, path))[1]
+        for path in ("", "zh", "tags", "zh/tags", "articles/licheng-gangnam-sister-city-ties")
+    }
+    assert titles[""] == "China–Japan–Korea Exchange Archive"
+    assert titles["zh"] == "中日韩经贸交流档案"
+    assert titles["tags"] == "Tags - China–Japan–Korea Exchange Archive"
+    assert titles["zh/tags"] == "标签 - 中日韩经贸交流档案"
+    assert titles["articles/licheng-gangnam-sister-city-ties"].endswith(" - China–Japan–Korea Exchange Archive")
+
+
 def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
     """Browsers pick Chinese glyphs from lang: every Chinese page says zh-Hans."""
     for path in (
