@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.listings import LISTING_PAGE_SIZE
 from localsite import build_env, copy_project, run_build
 
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; the fixture builds without SITE_URL
@@ -125,17 +126,31 @@ def test_traditional_original_switches_to_the_article_not_a_404(site: Path) -> N
     assert '<html lang="zh-Hant"' in page
 
 
-def test_browser_tabs_name_the_site_once_and_every_other_page_before_it(site: Path) -> None:
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic archive one article longer than a listing's page, built as `make build` does: the home page
+    has a second page."""
+    from bench import make_archive  # imports Playwright: only for the tests that need this site
+
+    project = copy_project(tmp_path_factory.mktemp("paged"), with_seeds=False)
+    make_archive(project / "seeds", LISTING_PAGE_SIZE + 1)
+    return run_build(project)
+
+
+def tab_title(site: Path, path: str) -> str:
+    return re.search(r"<title>(.*?)</title>", read(site, path))[1]
+
+
+def test_browser_tabs_name_the_site_once_and_every_other_page_before_it(site: Path, paged_site: Path) -> None:
     """A tab, a bookmark or a search engine's result shows the home page as the archive's name, not twice over."""
-    titles = {
-        path: re.search(r"<title>(.*?)</title>", read(site, path))[1]
-        for path in ("", "zh", "tags", "zh/tags", "articles/licheng-gangnam-sister-city-ties")
-    }
-    assert titles[""] == "China–Japan–Korea Exchange Archive"
-    assert titles["zh"] == "中日韩经贸交流档案"
-    assert titles["tags"] == "Tags - China–Japan–Korea Exchange Archive"
-    assert titles["zh/tags"] == "标签 - 中日韩经贸交流档案"
-    assert titles["articles/licheng-gangnam-sister-city-ties"].endswith(" - China–Japan–Korea Exchange Archive")
+    assert tab_title(site, "") == "China–Japan–Korea Exchange Archive"
+    assert tab_title(site, "zh") == "中日韩经贸交流档案"
+    assert tab_title(paged_site, "page/2") == "China–Japan–Korea Exchange Archive · Page 2 of 2"
+    assert tab_title(paged_site, "zh/page/2") == "中日韩经贸交流档案 · 第 2 页，共 2 页"
+    assert tab_title(site, "tags") == "Tags - China–Japan–Korea Exchange Archive"
+    assert tab_title(site, "zh/tags") == "标签 - 中日韩经贸交流档案"
+    article = tab_title(site, "articles/licheng-gangnam-sister-city-ties")
+    assert article.endswith("Renewing Sister City Ties - China–Japan–Korea Exchange Archive")
 
 
 def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
