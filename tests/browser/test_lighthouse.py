@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from statistics import median
 
 import pytest
 
@@ -62,13 +63,28 @@ def name_of(item: dict) -> str:
     return f"{where} {item.get('description', '')}".strip()
 
 
+def performance_of(url: str, first: float | None) -> float | None:
+    """The page's performance score: `first`, a run's, when it reaches MIN_SCORE, else the median of that and two
+    more runs. Lighthouse simulates the phone from what this machine's Chromium takes, and a shared 2-core
+    machine's speed swings (a fixed Python loop took 189 to 1,438 ms): /tags/jinan/, at 1 and a First Contentful
+    Paint of 1.5 s in most runs, scored 0.9 at 2.8 s once. Lighthouse's own advice for its variance is the median
+    of several runs; a page that is slow scores low in all three."""
+    if first is not None and first >= MIN_SCORE:
+        return first
+    scores = [first] + [lighthouse(url)["categories"]["performance"]["score"] for _ in range(2)]
+    if None in scores:
+        return None
+    return median(scores)
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_lighthouse_scores_on_a_phone(base_url: str, path: str) -> None:
-    """Every Lighthouse category scores at least MIN_SCORE on a phone."""
+    """Every Lighthouse category scores at least MIN_SCORE on a phone (performance: see performance_of)."""
     assert status_of(base_url + path) == 200, f"{path} is not in the built site"
     report = lighthouse(base_url + path)
     assert not report.get("runtimeError"), report["runtimeError"]
     scores = {category: report["categories"][category]["score"] for category in CATEGORIES}
+    scores["performance"] = performance_of(base_url + path, scores["performance"])
     for category in CATEGORIES:  # what costs points, worst first: shown under a failure, or with -s
         print(f"{path} {category} {scores[category]}", *failing_audits(report, category), sep="\n    ")
     low = {category: score for category, score in scores.items() if score is None or score < MIN_SCORE}
