@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -151,9 +152,12 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None:
-    """While `mkdocs serve` runs, editing an article's metadata shows up on its page without a restart."""
+    """While `mkdocs serve` runs, editing an article's metadata shows up on its page without a restart; stopped
+    with Ctrl-C, it leaves no copy of the site in the temporary folder."""
     project = copy_project(tmp_path / "project")
-    env = build_env()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**build_env(), "TMPDIR": str(temporary)}
     subprocess.run([sys.executable, "scripts/build.py"], cwd=project, check=True, env=env, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
@@ -172,5 +176,10 @@ def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None
         )
         assert _wait_for(url, "A note added while serving.", 45)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes the site it served (SIGTERM left it in /tmp)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
+    assert list(temporary.iterdir()) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 from statistics import median
 
 import pytest
@@ -27,14 +28,16 @@ ARGS = [
 
 
 def lighthouse(url: str) -> dict:
-    """Lighthouse's report (its JSON) on url."""
-    run = subprocess.run(
-        [str(LIGHTHOUSE), url, *ARGS],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
+    """Lighthouse's report (its JSON) on url. Its Chromium runs with a temporary folder of its own, removed after:
+    Lighthouse stops Chromium by killing it, which left a folder (org.chromium.Chromium.*) in /tmp every run."""
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as temporary:
+        run = subprocess.run(
+            [str(LIGHTHOUSE), url, *ARGS],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "CHROME_PATH": CHROMIUM, "TMPDIR": temporary},
+        )
     assert run.returncode == 0, f"Lighthouse failed on {url}:\n{run.stderr[-3000:]}"
     return json.loads(run.stdout)
 
