@@ -115,6 +115,31 @@ def test_new_saves_the_source_byte_for_byte_and_a_stub_with_placeholders(scratch
     ]
 
 
+# A portal page of another shape, pasted whole: a breadcrumb without a label, the outlet before the date, page tools.
+PORTAL_SOURCE = (
+    "首页 > 新闻中心 > 对外交流\n青岛代表团访问首尔 签署合作备忘录\n"
+    "来源：无锡日报\u3000\u3000发布时间：2023-09-14 08:30\u3000\u3000【字号：大 中 小】\n"
+    "9月12日,济南市代表团赴日本考察。\n打印本页\u3000关闭窗口\n"
+)
+
+
+def test_new_reads_a_portal_page_pasted_whole_and_its_page_shows_no_chrome(scratch: Scratch) -> None:
+    """`make new` offers the headline as the title and reads the date and outlet; the page has none of the chrome."""
+    result = run("new.py", "--seeds", str(scratch.seeds), stdin=PORTAL_SOURCE.encode())
+    assert result.returncode == 0, result.stderr
+    [stub_path] = scratch.seeds.glob("000_*.yml")
+    stub = stub_path.read_text(encoding="utf-8")
+    assert '# The source\'s title (zh): "青岛代表团访问首尔 签署合作备忘录"' in stub
+    assert "# Publication date read from the source: 2023-09-14 (line 3)." in stub
+    assert "publisher '无锡日报' (tag wuxi-daily)" in stub
+    stub_path.write_text("slug: qingdao-seoul\ntitle:\n  en: Qingdao delegation visits Seoul\n", encoding="utf-8")
+    archive = scratch.load()
+    assert archive.problems == []
+    page = render_article(archive.articles[0], "zh", archive.vocabulary)
+    assert "2023年9月14日" in page and "无锡日报" in page
+    assert [chrome for chrome in ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭") if chrome in page] == []
+
+
 def test_new_refuses_text_already_in_the_archive_and_non_utf8(scratch: Scratch) -> None:
     scratch.write("a.txt", SEED)
     again = run("new.py", "--seeds", str(scratch.seeds), stdin=SEED.encode())

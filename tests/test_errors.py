@@ -108,6 +108,21 @@ def test_seed_not_utf8(scratch: Scratch, data: bytes, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        ("发布时间：2024年2月30日 10:00\u3000来源：无锡日报", "2024年2月30日 10:00"),
+        ("Source: Xinhua | Feb 30, 2024", "Feb 30, 2024"),
+        ("30.02.2024 10:09:00", "30.02.2024"),
+        ("JINAN, China, Feb. 30, 2024 /PRNewswire/ -- A delegation visited Japan.", "Feb. 30, 2024"),
+    ],
+)
+def test_impossible_date_is_named_as_the_seed_writes_it(scratch: Scratch, line: str, written: str) -> None:
+    """Whatever shape a seed's publication date has, an impossible one is an error quoting the seed's own text."""
+    scratch.write("a.txt", line + "\n" + GOOD)
+    assert f"seeds/a.txt:1: publication date must be a real calendar date, {written!r}" in scratch.problems()
+
+
+@pytest.mark.parametrize(
     ("meta", "expected"),
     [
         (

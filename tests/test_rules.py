@@ -129,13 +129,21 @@ def test_traditional_pieces_keep_their_original() -> None:
     [
         "当前位置:网站首页 > 新闻中心 > 要闻资讯 > 正文",
         "当前位置：网站首页 > 新闻中心",
+        "您的位置：首页 > 新闻中心",
+        "首页 > 新闻中心 > 对外交流",
+        "首頁 > 新聞中心",
+        "Home > News > China",
         "中国网客户端",
         "国家重点新闻网站,9语种权威发布",
         "Image Attachments Links:",
+        "打印本页\u3000关闭窗口",
+        "【打印】【关闭】",
+        "【字号：大 中 小】 【打印本页】 【关闭窗口】",
+        "分享到：",
     ],
 )
 def test_chrome_lines_are_dropped(chrome: str) -> None:
-    """Portal breadcrumbs, app footers and attachment headings never reach the page."""
+    """Portal breadcrumbs, app footers, page tools and attachment headings never reach the page."""
     seed = parse(chrome, "Jinan delegation visited Japan.", chrome)
     assert body(seed) == [("paragraph", "en", "Jinan delegation visited Japan.")]
     assert seed.headings == {}
@@ -149,6 +157,20 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
         ("10.08.2020 10:09:00", "2020-08-10", None),
         ("发布时间:2024-04-24 10:03      来源:新吴区人民政府      选择阅读字号:[ ]", "2024-04-24", "新吴区人民政府"),
         ("发布时间：2024-04-24", "2024-04-24", None),
+        (
+            "来源：青岛日报\u3000\u3000发布时间：2023-09-14 08:30\u3000\u3000【字号：大 中 小】",
+            "2023-09-14",
+            "青岛日报",
+        ),
+        ("时间：2023/9/14 来源：无锡日报 浏览次数：1024", "2023-09-14", "无锡日报"),
+        ("来源：青岛日报发布时间：2023-09-14", "2023-09-14", "青岛日报"),  # pasted without the space between
+        ("發布日期：2023年09月14日　來源：青島日報", "2023-09-14", "青島日報"),
+        ("发布日期：2023.09.14 | 责任编辑：王明 | 【打印】", "2023-09-14", None),
+        ("发布时间：2023-09-14\u3000来源：\u3000浏览次数：", "2023-09-14", None),  # fields a script fills in
+        ("Source: Xinhua | 2023-09-14 10:22:05 | Editor: huaxia", "2023-09-14", "Xinhua"),
+        ("Source: China Daily | Updated: 2023-09-14 09:12", "2023-09-14", "China Daily"),
+        ("By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12", "2023-09-14", "chinadaily.com.cn"),
+        ("Published: Sep 14, 2023 09:12 PM", "2023-09-14", None),
     ],
 )
 def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:
@@ -157,6 +179,47 @@ def test_publication_line_is_read_and_dropped(line: str, published: str, publish
     assert seed.published == StatedDate(published, 1)
     assert seed.publisher == publisher
     assert body(seed) == [("paragraph", "zh", "济南代表团访问日本。")]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者：王明　来源：青岛日报　发布时间：2023-09-14", "王明"),
+        ("By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12", "ZHANG SAN"),
+        ("By Li Hua | Updated: 2023-09-14", "Li Hua"),
+    ],
+)
+def test_portal_line_names_the_author(line: str, author: str) -> None:
+    """The author a portal's line of fields names is the article's author; the line leaves the text."""
+    seed = parse(line, "济南代表团访问日本。")
+    assert seed.author == author
+    assert body(seed) == [("paragraph", "zh", "济南代表团访问日本。")]
+
+
+def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -> None:
+    seed = parse("济南代表团访问日本。", "作者：王明　来源：青岛日报")
+    assert (seed.published, seed.publisher, seed.credited, seed.author) == (None, None, {"zh": "青岛日报"}, "王明")
+    assert body(seed) == [("paragraph", "zh", "济南代表团访问日本。")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "时间：9月20日 地点：青岛国际会议中心",  # a schedule in the text: 地点 is no portal field
+        "时间：2023年9月20日（星期三）",
+        "日期：2023-09-20",  # a date alone under a bare label
+        "2023年9月12日，青岛市代表团访问仁川。",
+        "By 2025, Qingdao aims to double its trade with Korea.",
+        "By Monday the delegation had signed three agreements.",
+        "首页设计大赛在青岛举行。",
+        "Print and online media covered the visit.",
+    ],
+)
+def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:
+    """Only a line made of nothing but a portal's fields and tools is read and dropped; the text's own lines stay."""
+    seed = parse("济南代表团访问日本。", line)
+    assert (seed.published, seed.publisher, seed.credited, seed.author) == (None, None, {}, None)
+    assert [piece.text for piece in seed.pieces][1:] == [clean.clean_chinese(line) if clean.is_chinese(line) else line]
 
 
 @pytest.mark.parametrize(

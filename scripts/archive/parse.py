@@ -71,7 +71,7 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
         text = clean.collapse_spaces(line.text)
         if any(pattern.search(text) for pattern in rules.CHROME_LINES):
             continue
-        if _read_publication_line(seed, text, line.number):
+        if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
             continue
         if match := rules.CREDITED_SOURCE_LINE.match(text):
             _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
@@ -141,7 +141,7 @@ def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
                 stated = f"{year}-{month}-{day}"
             else:
                 stated = groups["date"]
-            _record_published(seed, stated, number)
+            _record_published(seed, stated, number, groups.get("dmy") or stated)
             if groups.get("outlet") and seed.publisher is None:
                 seed.publisher = groups["outlet"]
                 seed.outlet_lines.setdefault(seed.publisher, number)
@@ -149,11 +149,73 @@ def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
     return False
 
 
-def _record_published(seed: ParsedSeed, stated: str, number: int) -> None:
+# What each label of rules.PORTAL_LABELS is, by the label.
+_PORTAL_LABEL_KINDS = {label: kind for kind, labels in rules.PORTAL_LABELS.items() for label in labels}
+
+
+def portal_items(text: str) -> list[tuple[str, str]] | None:
+    """A line of a portal's labelled fields and page tools as (kind, value) pairs, kind one of rules.PORTAL_LABELS'
+    keys (a web address is an outlet, "By …" an author), "bare date" or "tool" (a field left empty is one too);
+    None when anything else is on the line (see rules.PORTAL_ITEM)."""
+    items: list[tuple[str, str]] = []
+    position = rules.PORTAL_SEPARATOR.match(text).end()
+    while position < len(text):
+        match = rules.PORTAL_ITEM.match(text, position)
+        if match is None or match.end() == position:
+            return None
+        if match["label"]:
+            kind = _PORTAL_LABEL_KINDS[match["label"]]
+            if kind in ("published", "date") and not match["date"]:
+                return None  # 时间：9月20日 is the text's, not the page's
+            value = match["date"] or match["value"]
+            items.append((kind, value) if value else ("tool", match[0]))
+        elif match["bare_date"]:
+            items.append(("bare date", match["bare_date"]))
+        elif match["by"]:
+            items.append(("author", match["by"].strip()))
+        elif match["address"]:
+            items.append(("outlet", match["address"]))
+        else:
+            items.append(("tool", match[0]))
+        position = rules.PORTAL_SEPARATOR.match(text, match.end()).end()
+    return items
+
+
+def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
+    """Read a portal's line of fields, or drop its page tools (rules.PORTAL_ITEM); True if the line was one."""
+    items = portal_items(text) if rules.PORTAL_ITEM.match(text) else None  # most lines fail at their start
+    if not items:
+        return False
+    kinds = [kind for kind, _ in items]
+    fields = [kind for kind in kinds if kind not in ("tool", "published", "date", "bare date")]
+    stamped = "published" in kinds or (("date" in kinds or "bare date" in kinds) and fields)
+    if not (stamped or len(fields) >= 2 or kinds == ["tool"] * len(kinds)):
+        return False  # one field alone: a closing "来源:无锡日报" is CREDITED_SOURCE_LINE's, "日期：…" the text's
+    values = dict(reversed(items))  # the first of each kind
+    if stamped:
+        written = values.get("published") or values.get("date") or values["bare date"]
+        date = rules.PORTAL_DATE.match(written)
+        if date["month_name"]:
+            month = rules.MONTHS_EN[date["month_name"]]
+            _record_published(seed, f"{date['year_of_month']}-{month}-{date['day_of_month']}", number, written)
+        else:
+            _record_published(seed, f"{date['year']}-{date['month']}-{date['day']}", number, written)
+        if "outlet" in values and seed.publisher is None:
+            seed.publisher = values["outlet"]
+            seed.outlet_lines.setdefault(seed.publisher, number)
+    elif "outlet" in values:
+        _credit(seed, "zh" if clean.is_chinese(values["outlet"]) else "en", values["outlet"], number)
+    if "author" in values and seed.author is None:
+        seed.author = values["author"]
+    return True
+
+
+def _record_published(seed: ParsedSeed, stated: str, number: int, written: str) -> None:
+    """Record the publication date `stated` as year-month-day (`written`: as the seed gives it), unless one was."""
     year, month, day = (int(part) for part in stated.split("-"))
     if not valid_date(year, month, day):
         seed.date_problems.append(
-            Problem(seed.rel, number, f"publication date must be a real calendar date, {stated!r}")
+            Problem(seed.rel, number, f"publication date must be a real calendar date, {written!r}")
         )
         return
     if seed.published is None:
@@ -185,7 +247,7 @@ def _read_credits(seed: ParsedSeed) -> None:
             month_name, day, year = re.split(r"[.,\s]+", match["date"].strip())
             month = rules.MONTHS_EN.get(month_name)
             if month and seed.published is None:
-                _record_published(seed, f"{year}-{month}-{day}", piece.line)
+                _record_published(seed, f"{year}-{month}-{day}", piece.line, match["date"])
 
 
 def _credit(seed: ParsedSeed, lang: str, outlet: str, number: int) -> None:

@@ -25,7 +25,10 @@ HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
 # --- Lines that are not the article: portal chrome and boilerplate, dropped wherever they stand.
 CHROME_LINES = (
-    re.compile(r"^当前位置[:：]"),  # breadcrumb: 当前位置:网站首页 > 新闻中心 > …
+    re.compile(
+        r"^(?:当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|所在位置)[:：]"
+    ),  # breadcrumb: 当前位置:网站首页 > …
+    re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›]"),  # breadcrumb: 首页 > 新闻中心 > 对外交流
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
@@ -40,12 +43,8 @@ PUBLICATION_LINES = (
     ),
     # 10.08.2020 10:09:00 (day.month.year, as European wire portals print it)
     re.compile(r"^(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"),
-    # 发布时间:2024-04-24 10:03      来源:新吴区人民政府      选择阅读字号:[ ]
-    re.compile(
-        r"^发布时间[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"
-        r"(?:\s+来源[:：]\s*(?P<outlet>[^\s:：]+))?"
-    ),
 )
+# Portals' lines of labelled fields and page tools ("发布时间:… 来源:… 选择阅读字号:[ ]"): PORTAL_ITEM, below.
 
 # A closing line that names where the text came from: 来源:无锡日报
 CREDITED_SOURCE_LINE = re.compile(r"^(?:来源|來源|Source)[:：]\s*(?P<outlet>[^\s].{0,40})$")
@@ -138,6 +137,102 @@ MONTH_NAMES_EN = [
     "November",
     "December",
 ]
+
+# --- A portal's line of labelled fields and page tools, above or below the article:
+#   发布时间:2024-04-24 10:03      来源:新吴区人民政府      选择阅读字号:[ ]
+#   来源：青岛日报　　发布时间：2023-09-14 08:30　　【字号：大 中 小】
+#   Source: Xinhua | 2023-09-14 10:22:05 | Editor: huaxia
+#   By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12
+#   打印本页　关闭窗口
+# A line is one only when it is made of nothing but PORTAL_ITEMs, in any order, with spaces or bars between them:
+# "时间：9月20日 地点：青岛国际会议中心" (a schedule in the text) is not. What such a line gives:
+# - a date under a publication label, or under a bare 时间/日期 or none at all beside another field: the publication
+#   date, the outlet (来源, Source, a web address) the publisher, the author the author; the line is dropped;
+# - without a date, two fields or more ("作者：王明　来源：青岛日报"): the credited outlet and the author; dropped;
+# - page tools alone: chrome, dropped;
+# - anything else (a lone "来源:无锡日报" is CREDITED_SOURCE_LINE's) stays.
+PORTAL_LABELS = {
+    "published": (
+        "发布时间",
+        "发布日期",
+        "發布時間",
+        "發佈時間",
+        "發布日期",
+        "发稿时间",
+        "发表时间",
+        "更新时间",
+        "Published",
+        "Updated",
+    ),
+    "date": ("时间", "日期", "時間", "Date"),  # a date only beside another field
+    "outlet": ("来源", "來源", "信息来源", "信息來源", "文章来源", "文章來源", "稿件来源", "稿源", "Source"),
+    "author": ("作者", "撰稿", "撰文", "記者", "记者", "Author"),
+    # Read and dropped: the page's editor on duty and its counters.
+    "other": (
+        "编辑",
+        "編輯",
+        "责任编辑",
+        "責任編輯",
+        "浏览次数",
+        "瀏覽次數",
+        "点击数",
+        "點擊數",
+        "阅读次数",
+        "访问量",
+        "浏览量",
+        "Editor",
+    ),
+}
+_PORTAL_LABEL = trie_pattern(label for labels in PORTAL_LABELS.values() for label in labels)
+# Page tools: printed as links beside the text, nothing of the article.
+PORTAL_TOOLS = (
+    "打印本页",
+    "打印此页",
+    "打印",
+    "列印本頁",
+    "列印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "關閉窗口",
+    "關閉本頁",
+    "關閉",
+    "收藏本页",
+    "加入收藏",
+    "收藏",
+    "返回顶部",
+    "返回頂部",
+    "分享到",
+    "分享",
+    "我要纠错",
+    "纠错",
+    "扫一扫在手机打开当前页",
+    "Print",
+    "Close",
+    "Share",
+)
+# A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14, 2023年09月14日, Sep 14, 2023; then maybe a time.
+PORTAL_DATE = re.compile(
+    rf"(?:(?P<year>\d{{4}})(?:[-/.]|年)(?P<month>\d{{1,2}})(?:[-/.]|月)(?P<day>\d{{1,2}})日?"
+    rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}}),\s*(?P<year_of_month>\d{{4}}))"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?"
+)
+_UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)
+_PORTAL_BREAK = r"\s\u3000|｜丨"  # what stands between items: spaces (ideographic too) and bars
+PORTAL_SEPARATOR = re.compile(f"[{_PORTAL_BREAK}]*")
+# One item, at the start of what is left of the line; the named group that matched says what it is.
+PORTAL_ITEM = re.compile(
+    r"[【\[]?(?:"
+    rf"(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"  # a counter may be empty: 浏览次数：
+    rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
+    rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：])+))?"  # 来源：青岛日报发布时间：… pasted without a space
+    rf"|(?P<bare_date>{_UNNAMED_DATE})"
+    rf"|By\s+(?P<by>[A-Z][^|｜丨]*?)(?:\s+in\s+[A-Z][\w ]*?)?(?=\s*[|｜丨]|$)"
+    rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
+    r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*))"
+    rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
+    r")[】\]]?"
+)
 
 # --- Text shape.
 # A line is a paragraph when it ends like a sentence; a short line that does not is a heading or a caption.
