@@ -52,11 +52,9 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
             f"# Add the {name} translation as {stem}.{other}.txt (see CONTRIBUTING.md); until then the {name} page shows the original."
         )
     headings = {lang: pieces[0].text for lang, pieces in seed.headings.items()}
-    english = headings.get("en")
+    slug = slugify(headings.get("en", ""))  # "" when the title has no ASCII letter or digit
     lines += ["", "# The page address; keep it stable once published."]
-    lines.append(
-        f"slug: {slugify(english)}" if english else 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"'
-    )
+    lines.append(f"slug: {slug}" if slug else 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"')
     lines += ["", *_title_lines(headings)]
     if seed.published:
         lines += ["", f"# Publication date read from the source: {seed.published.iso} (line {seed.published.line})."]
@@ -135,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:  # check the text before anything is written to seeds/
         probe = Path(scratch) / "source.txt"
         probe.write_bytes(data)
-        decoded = read_text(probe, str(args.file) if args.file else "the pasted text", "source")
+        decoded = read_text(probe, str(args.file or "standard input"), "source", piped=args.file is None)
     if decoded.problems:
         print("\n".join(str(problem) for problem in decoded.problems), file=sys.stderr)
         return 1

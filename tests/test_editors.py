@@ -140,7 +140,14 @@ def test_new_reads_a_portal_page_pasted_whole_and_its_page_shows_no_chrome(scrat
     assert [chrome for chrome in ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭") if chrome in page] == []
 
 
-def test_new_refuses_text_already_in_the_archive_and_non_utf8(scratch: Scratch) -> None:
+def test_new_leaves_the_slug_to_the_editors_when_the_title_has_no_ascii_letter(scratch: Scratch) -> None:
+    result = run("new.py", "--seeds", str(scratch.seeds), stdin="«…»\nJinan delegation visited Japan.\n".encode())
+    assert result.returncode == 0, result.stderr
+    [stub] = scratch.seeds.glob("000_*.yml")
+    assert 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"' in stub.read_text(encoding="utf-8")
+
+
+def test_new_refuses_text_already_in_the_archive_and_non_utf8_and_other_languages(scratch: Scratch) -> None:
     scratch.write("a.txt", SEED)
     again = run("new.py", "--seeds", str(scratch.seeds), stdin=SEED.encode())
     assert again.returncode == 1 and again.stderr.endswith("a.txt: this text is already in the archive\n")
@@ -150,6 +157,9 @@ def test_new_refuses_text_already_in_the_archive_and_non_utf8(scratch: Scratch) 
         capture_output=True,
     )
     assert gbk.returncode == 1 and b"looks like GBK" in gbk.stderr
+    assert b"pipe it through 'iconv -f GB18030 -t UTF-8'" in gbk.stderr  # it came on standard input
+    japanese = run("new.py", "--seeds", str(scratch.seeds), stdin="済南市の代表団が大阪を訪問しました。\n".encode())
+    assert japanese.returncode == 1 and "source must be in English or Chinese, got Japanese" in japanese.stderr
     assert sorted(path.name for path in scratch.seeds.iterdir()) == ["a.txt", "tags.yml"]
 
 

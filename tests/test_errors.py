@@ -104,6 +104,51 @@ def test_seed_not_utf8(scratch: Scratch, data: bytes, expected: str) -> None:
     assert scratch.problems() == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "済南市代表団が大阪を訪問\n済南市の代表団は5月8日、大阪市を訪れ、投資説明会を開催しました。\n",
+            "seeds/a.txt:1: seed must be in English or Chinese, got Japanese: '済南市代表団が大阪を訪問'",
+        ),
+        (
+            "Jinan delegation visits Osaka\n済南市の代表団は5月8日、大阪市を訪れ、投資説明会を開催しました。\n",
+            "seeds/a.txt:2: seed must be in English or Chinese, got Japanese: '済南市の代表団は5月8日、大阪市を訪れ、投資説明会を開催しました。'",
+        ),
+        (
+            "칭다오시 대표단이 9월 12일 인천광역시를 방문해 우호협력 양해각서를 체결했다.\n",
+            "seeds/a.txt:1: seed must be in English or Chinese, got Korean: '칭다오시 대표단이 9월 12일 인천광역시를 방문해 우호협력 양해각서를 체…'",
+        ),
+    ],
+    ids=["japanese", "japanese-under-english-title", "korean"],
+)
+def test_seed_in_a_language_the_archive_does_not_publish(scratch: Scratch, text: str, expected: str) -> None:
+    """A Japanese or Korean seed is refused: read as Chinese, Japanese was converted as if Traditional."""
+    scratch.write("a.txt", text)
+    assert scratch.problems() == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛与日本ニトリ公司签约，宜得利（ニトリ）将在青岛设立物流中心。\n",
+        "对话山东——日本・山东产业合作交流会开幕。\n",  # ・ and ー are punctuation in Chinese text too
+        "Jinan signed an agreement with Hyundai (현대) and SK hynix.\n",
+    ],
+)
+def test_names_in_japanese_or_korean_inside_a_text_are_accepted(scratch: Scratch, text: str) -> None:
+    scratch.write("a.txt", text)
+    assert [problem for problem in scratch.problems() if "must be in English or Chinese" in problem] == []
+
+
+def test_translation_in_a_language_the_archive_does_not_publish(scratch: Scratch) -> None:
+    scratch.write("a.txt", "济南代表团访问日本。\n")
+    scratch.write("a.en.txt", "---\ntranslator: Archive editors\n---\n済南市の代表団が日本を訪問しました。\n")
+    assert scratch.problems() == [
+        "seeds/a.en.txt:4: translation must be in English or Chinese, got Japanese: '済南市の代表団が日本を訪問しました。'"
+    ]
+
+
 # --- Metadata files
 
 

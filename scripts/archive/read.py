@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +26,14 @@ class Decoded:
     problems: tuple[Problem, ...]
 
 
-def read_text(path: Path, rel: str, kind: str = "seed") -> Decoded:
-    """Decode a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines."""
+def read_text(path: Path, rel: str, kind: str = "seed", piped: bool = False) -> Decoded:
+    """Decode a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines; `piped`: the bytes came
+    through standard input (named `rel`), so a command that fixes them converts them on their way in."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Decoded((), (_not_utf8(data, error, rel, kind),))
+        return Decoded((), (_not_utf8(data, error, rel, kind, piped),))
     text = text.removeprefix(BOM)
     lines = tuple(
         Line(number, stripped)
@@ -41,15 +43,39 @@ def read_text(path: Path, rel: str, kind: str = "seed") -> Decoded:
     if not lines:
         what = "file is empty" if not data else "file has only white space"
         return Decoded((), (Problem(rel, 1, f"{kind} must contain text, {what}"),))
+    if _OTHER_SCRIPT.search(text) and (problem := _other_language(text, lines, rel, kind)):
+        return Decoded((), (problem,))
     return Decoded(lines, ())
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str, kind: str) -> Problem:
+# Any letter of rules.OTHER_SCRIPTS (most files have none, and are searched once); letters of the page languages.
+_OTHER_SCRIPT = re.compile("|".join(script.pattern for script in rules.OTHER_SCRIPTS.values()))
+_PAGE_LETTERS = re.compile(rf"{rules.HAN.pattern}+|[A-Za-z]+")
+
+
+def _other_language(text: str, lines: tuple[Line, ...], rel: str, kind: str) -> Problem | None:
+    """A problem when the file is written in a language of rules.OTHER_SCRIPTS, at its first line in it."""
+    found = {language: sum(map(len, script.findall(text))) for language, script in rules.OTHER_SCRIPTS.items()}
+    letters = sum(found.values()) + sum(map(len, _PAGE_LETTERS.findall(text)))
+    language = max(found, key=found.__getitem__)
+    if found[language] < rules.OTHER_SCRIPT_SHARE * letters:
+        return None
+    script = rules.OTHER_SCRIPTS[language]
+    line = next(line for line in lines if script.search(line.text))
+    shown = line.text if len(line.text) <= 40 else line.text[:40] + "…"
+    return Problem(rel, line.number, f"{kind} must be in English or Chinese, got {language}: {shown!r}")
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str, kind: str, piped: bool) -> Problem:
     """Name the encoding the bytes are most likely in and the command that converts them."""
     line = data.count(b"\n", 0, error.start) + 1
     bad = data[error.start : error.start + 2].hex(" ")
     encoding = guess_legacy_encoding(data)
-    if encoding:
+    if encoding and piped:
+        hint = (
+            f"it looks like {rules.LEGACY_ENCODINGS[encoding]}; pipe it through 'iconv -f {encoding.upper()} -t UTF-8'"
+        )
+    elif encoding:
         hint = (
             f"it looks like {rules.LEGACY_ENCODINGS[encoding]}; convert it with "
             f"'iconv -f {encoding.upper()} -t UTF-8 {rel} > {rel}.utf8 && mv {rel}.utf8 {rel}'"

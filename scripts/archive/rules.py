@@ -347,3 +347,13 @@ LEGACY_ENCODINGS = {
     "gb18030": "GBK/GB 18030 (Simplified Chinese)",
     "big5": "Big5 (Traditional Chinese)",
 }
+# --- Languages the archive does not publish, by the script that gives them away. The pages are English and
+# Chinese, so a seed or translation written in one of these is refused: read as Chinese, Japanese text would be
+# converted as if Traditional and called Chinese. A name or two in such a script inside an English or Chinese
+# text (현대 in an English report) stays below the share. Japanese is told by its hiragana, which every sentence
+# has (の, は, を, が) and Chinese never does; katakana is how Chinese reports write Japanese names (ニトリ).
+OTHER_SCRIPTS = {
+    "Japanese": re.compile(r"[\u3041-\u3096]+"),  # hiragana
+    "Korean": re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]+"),  # Hangul
+}
+OTHER_SCRIPT_SHARE = 0.1  # of the file's letters (Han, Latin and these)
