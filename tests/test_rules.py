@@ -171,6 +171,9 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
         ("Source: China Daily | Updated: 2023-09-14 09:12", "2023-09-14", "China Daily"),
         ("By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12", "2023-09-14", "chinadaily.com.cn"),
         ("Published: Sep 14, 2023 09:12 PM", "2023-09-14", None),
+        ("2023年9月14日 10:30", "2023-09-14", None),  # a date alone on its line, as portals print it under the title
+        ("2023-09-14", "2023-09-14", None),
+        ("September 14, 2023", "2023-09-14", None),
     ],
 )
 def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:

@@ -188,7 +188,9 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
         return False
     kinds = [kind for kind, _ in items]
     fields = [kind for kind in kinds if kind not in ("tool", "published", "date", "bare date")]
-    stamped = "published" in kinds or (("date" in kinds or "bare date" in kinds) and fields)
+    # A date under a publication label, beside another field, or alone on its line (as a portal prints it under
+    # the title); "日期：2023-09-20" alone is a line of the text.
+    stamped = "published" in kinds or (("date" in kinds or "bare date" in kinds) and fields) or kinds == ["bare date"]
     if not (stamped or len(fields) >= 2 or kinds == ["tool"] * len(kinds)):
         return False  # one field alone: a closing "来源:无锡日报" is CREDITED_SOURCE_LINE's, "日期：…" the text's
     values = dict(reversed(items))  # the first of each kind

@@ -146,8 +146,9 @@ MONTH_NAMES_EN = [
 #   打印本页　关闭窗口
 # A line is one only when it is made of nothing but PORTAL_ITEMs, in any order, with spaces or bars between them:
 # "时间：9月20日 地点：青岛国际会议中心" (a schedule in the text) is not. What such a line gives:
-# - a date under a publication label, or under a bare 时间/日期 or none at all beside another field: the publication
-#   date, the outlet (来源, Source, a web address) the publisher, the author the author; the line is dropped;
+# - a date under a publication label, or under a bare 时间/日期 or none at all beside another field, or a date alone
+#   on its line: the publication date, the outlet (来源, Source, a web address) the publisher, the author the
+#   author; the line is dropped;
 # - without a date, two fields or more ("作者：王明　来源：青岛日报"): the credited outlet and the author; dropped;
 # - page tools alone: chrome, dropped;
 # - anything else (a lone "来源:无锡日报" is CREDITED_SOURCE_LINE's) stays.
