@@ -297,11 +297,22 @@ def test_short_line_after_first_paragraph_is_a_caption(line: str, kind: str) -> 
     assert seed.headings == {}
 
 
-def test_wire_dateline_gives_publisher_and_date_but_stays_in_text() -> None:
-    """'JINAN, China, Aug. 10, 2020 /PRNewswire/ --' names the distributor and date; readers still see it."""
-    text = "JINAN, China, Aug. 10, 2020 /PRNewswire/ -- The seminar was held on July 30."
+@pytest.mark.parametrize(
+    ("text", "publisher", "published"),
+    [
+        ("JINAN, China, Aug. 10, 2020 /PRNewswire/ -- The seminar was held on July 30.", "PR Newswire", "2020-08-10"),
+        ("JINAN, Sept. 14, 2023 (Xinhua) -- Jinan signed 12 deals on July 30.", "Xinhua", "2023-09-14"),
+        # A news agency's dateline without the year: the day is the report's, not an event's, and no date is known.
+        ("INCHEON, Sept. 14 (Yonhap) -- A Qingdao delegation visited Incheon on July 30.", "Yonhap", None),
+    ],
+)
+def test_wire_dateline_gives_publisher_and_date_but_stays_in_text(
+    text: str, publisher: str, published: str | None
+) -> None:
+    """'JINAN, China, Aug. 10, 2020 /PRNewswire/ --', 'JINAN, Sept. 14 (Xinhua) --' name the distributor and the
+    report's date, which is no event's; readers still see the dateline."""
     seed = parse(text)
-    assert (seed.publisher, seed.published.iso if seed.published else None) == ("PR Newswire", "2020-08-10")
+    assert (seed.publisher, seed.published.iso if seed.published else None) == (publisher, published)
     assert body(seed) == [("paragraph", "en", text)]
     assert [event.stated for event in seed.events] == ["July 30"]
 

@@ -241,15 +241,20 @@ def _read_credits(seed: ParsedSeed) -> None:
             for pattern in rules.AUTHOR_INLINE:
                 if (match := pattern.search(original)) and seed.author is None:
                     seed.author = match["author"].strip()
-        if piece.lang == "en" and (match := rules.WIRE_DATELINE.match(piece.text)):
+        if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             if seed.publisher is None:
                 seed.publisher = rules.WIRE_OUTLETS.get(outlet, outlet)
                 seed.outlet_lines.setdefault(seed.publisher, piece.line)
-            month_name, day, year = re.split(r"[.,\s]+", match["date"].strip())
+            month_name, day, *year = re.split(r"[.,\s]+", match["date"].strip())
             month = rules.MONTHS_EN.get(month_name)
-            if month and seed.published is None:
-                _record_published(seed, f"{year}-{month}-{day}", piece.line, match["date"])
+            if month and year and seed.published is None:
+                _record_published(seed, f"{year[0]}-{month}-{day}", piece.line, match["date"])
+
+
+def wire_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline (rules.WIRE_DATELINES) a paragraph starts with, if any."""
+    return next((match for pattern in rules.WIRE_DATELINES if (match := pattern.match(text))), None)
 
 
 def _credit(seed: ParsedSeed, lang: str, outlet: str, number: int) -> None:
@@ -264,7 +269,7 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
     seen: set[tuple[str, str | None]] = set()
     for piece in seed.pieces:
         text = piece.text
-        if piece.lang == "en" and (dateline := rules.WIRE_DATELINE.match(text)):
+        if piece.lang == "en" and (dateline := wire_dateline(text)):
             text = text[dateline.end() :]  # the dateline is the release date, not an event
         if rules.EVENT_DATE_HINT.search(text) is None:
             continue

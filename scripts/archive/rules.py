@@ -60,10 +60,19 @@ AUTHOR_INLINE = (
 # How every inline credit above ends its line (before trailing space): a line ending otherwise is not searched.
 CREDIT_LINE_ENDS = (")", "）")
 
-# Wire dateline at the start of a release's first paragraph: JINAN, China, Aug. 10, 2020 /PRNewswire/ --
-WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<country>[A-Z][A-Za-z ]+),\s+"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<outlet>[A-Za-z ]+)/\s+--"
+# Wire datelines at the start of a report's first paragraph; they stay in the text. The date is the report's, not
+# an event's, and its publication date when it gives the year.
+WIRE_DATELINES = (
+    # JINAN, China, Aug. 10, 2020 /PRNewswire/ --
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<country>[A-Z][A-Za-z ]+),\s+"
+        r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<outlet>[A-Za-z ]+)/\s+--"
+    ),
+    # JINAN, Sept. 14 (Xinhua) --   INCHEON, Sept. 14 (Yonhap) --   (news agencies: the year is not given)
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
+        r"\((?P<outlet>[A-Z][A-Za-z ]+)\)\s+(?:--|—|–)"
+    ),
 )
 WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
 
