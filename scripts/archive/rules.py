@@ -194,7 +194,8 @@ PORTAL_LABELS = {
     ),
 }
 _PORTAL_LABEL = trie_pattern(label for labels in PORTAL_LABELS.values() for label in labels)
-# Page tools: printed as links beside the text, nothing of the article.
+# Page tools: printed as links beside the text, nothing of the article (a line of them alone goes: "分享到：微信
+# 微博", "Print | Email | Share").
 PORTAL_TOOLS = (
     "打印本页",
     "打印此页",
@@ -217,9 +218,21 @@ PORTAL_TOOLS = (
     "我要纠错",
     "纠错",
     "扫一扫在手机打开当前页",
+    "微信",
+    "朋友圈",
+    "微博",
+    "QQ空间",
+    "QQ好友",
     "Print",
     "Close",
     "Share",
+    "Email",
+    "E-mail",
+    "WeChat",
+    "Weibo",
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
 )
 # A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14, 2023年09月14日, Sep 14, 2023; then maybe a time.
 PORTAL_DATE = re.compile(
