@@ -140,6 +140,7 @@ def test_traditional_pieces_keep_their_original() -> None:
         "【打印】【关闭】",
         "【字号：大 中 小】 【打印本页】 【关闭窗口】",
         "分享到：",
+        "【大 中 小】【打印】",
         "分享到：微信 朋友圈 微博 QQ空间",
         "Print | Email | Share",
     ],

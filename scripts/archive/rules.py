@@ -252,7 +252,7 @@ PORTAL_ITEM = re.compile(
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
     rf"|By\s+(?P<by>[A-Z][^|｜丨]*?)(?:\s+in\s+[A-Z][\w ]*?)?(?=\s*[|｜丨]|$)"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
-    r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*))"
+    r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
     rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
     r")[】\]]?"
 )
