@@ -280,6 +280,59 @@ def test_lines_passed_over_hold_no_date_or_credit(text: str) -> None:
     assert ends_sentence(text) == (rules.SENTENCE_END.search(text) is not None)
 
 
+# Pieces of a portal's field lines, and what a line of the text has around them: 地点 (no portal label), 。.
+PORTAL_LINE = st.lists(
+    st.sampled_from(
+        [
+            "来源：",
+            "发布时间：",
+            "时间：",
+            "作者：",
+            "浏览次数：",
+            "Source: ",
+            "Updated: ",
+            "2023-09-14",
+            "2023年9月14日",
+            "Sep 14, 2023",
+            " 10:30",
+            "青岛日报",
+            "Xinhua",
+            "王明",
+            "\u3000",
+            " | ",
+            "【打印】",
+            "关闭窗口",
+            "字号：大 中 小",
+            "By ",
+            "chinadaily.com.cn",
+            "地点：",
+            "。",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@given(PORTAL_LINE)
+@example("时间：2023年9月14日\u3000地点：青岛")
+@example("来源：青岛日报\u3000发布时间：2023-09-14。")
+def test_a_line_of_the_text_is_never_taken_for_a_portal_line(line: str) -> None:
+    """A line with a label no portal prints (地点) or a sentence's end stays in the text, whatever portal fields
+    it also holds; a line dropped as a portal's gives its date, if it has one under a publication label."""
+    from archive.model import Line
+    from archive.parse import parse_seed
+
+    seed = parse_seed("seeds/x.txt", (Line(1, line), Line(2, "济南代表团访问日本。")))
+    lines = [piece.line for piece in seed.pieces] + [
+        piece.line for pieces in seed.headings.values() for piece in pieces
+    ]
+    if "地点" in line or line.rstrip().endswith("。"):
+        assert 1 in lines
+    if 1 not in lines and re.match(r"(?:发布时间|Updated): (?:2023-09-14|2023年9月14日|Sep 14, 2023)", line):
+        assert seed.published is not None and seed.published.iso == "2023-09-14"
+
+
 @given(st.text(alphabet="国國发發后後面麵台臺干乾的了a。", max_size=30))
 def test_traditional_is_told_by_counting_changed_characters(text: str) -> None:
     """is_traditional counts, place by place, the characters OpenCC changes each way, as its rule says."""

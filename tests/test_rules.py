@@ -219,6 +219,7 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "By Monday the delegation had signed three agreements.",
         "首页设计大赛在青岛举行。",
         "Print and online media covered the visit.",
+        "来源：青岛日报\u3000发布时间：2023-09-14。",  # a sentence: no portal line ends so, nor names an outlet so
     ],
 )
 def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:
@@ -235,6 +236,8 @@ def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:
         ("济南代表团访问日本。", "来源：无锡日报", {"zh": "无锡日报"}),
         ("濟南代表團訪問日本。", "來源：無錫日報", {"zh": "無錫日報"}),
         ("Jinan delegation visited Japan.", "Source: Wuxi Daily", {"en": "Wuxi Daily"}),
+        ("Jinan delegation visited Japan.", "Source: China Daily.", {"en": "China Daily"}),
+        ("济南代表团访问日本。", "来源：新华社\u3000记者王明", {"zh": "新华社\u3000记者王明"}),
     ],
 )
 def test_closing_source_line_is_read_and_dropped(text: str, line: str, credited: dict[str, str]) -> None:

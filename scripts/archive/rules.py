@@ -46,8 +46,12 @@ PUBLICATION_LINES = (
 )
 # Portals' lines of labelled fields and page tools ("发布时间:… 来源:… 选择阅读字号:[ ]"): PORTAL_ITEM, below.
 
-# A closing line that names where the text came from: 来源:无锡日报
-CREDITED_SOURCE_LINE = re.compile(r"^(?:来源|來源|Source)[:：]\s*(?P<outlet>[^\s].{0,40})$")
+# A closing line that names where the text came from: 来源:无锡日报, Source: Wuxi Daily. The name is words without
+# a colon or a comma (up to six): "来源：青岛日报 发布时间：2023-09-14。" is no such line.
+_NAME_WORD = r"[^\s:：,，;；。]*[^\s:：,，;；。.]"  # a word of a name: no colon or comma, and no full stop at its end
+CREDITED_SOURCE_LINE = re.compile(
+    rf"^(?:来源|來源|Source)[:：]\s*(?P<outlet>{_NAME_WORD}(?:[ \u3000]{_NAME_WORD}){{0,5}})[.。]?$"
+)
 
 # --- Inline credits, kept in the text and also read into the metadata.
 CREDITED_SOURCE_INLINE = (
