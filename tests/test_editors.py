@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -10,8 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from archive.render import render_article
 from conftest import ROOT, Scratch
+from golden_build import copy_founding_seeds
 from localsite import build_env, copy_project
 
 SEED = "济南代表团访问日本。\n代表团与日本企业座谈。\n"
@@ -145,6 +149,27 @@ def test_new_leaves_the_slug_to_the_editors_when_the_title_has_no_ascii_letter(s
     assert result.returncode == 0, result.stderr
     [stub] = scratch.seeds.glob("000_*.yml")
     assert 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"' in stub.read_text(encoding="utf-8")
+
+
+def fenced(guide: str, after: str, lang: str) -> str:
+    """The first ```lang block of CONTRIBUTING.md after the line that starts with `after`, as its text."""
+    start = guide.index("\n" + after)
+    return re.search(rf"^```{lang}\n(.*?)^```$", guide[start:], re.M | re.S)[1]
+
+
+@pytest.mark.parametrize(
+    "steps", [("**Step 1.", "**Step 2.", "**Step 3."), ("**第 1 步", "**第 2 步", "**第 3 步")], ids=["en", "zh"]
+)
+def test_contributing_worked_example_shows_what_the_tools_write(tmp_path: Path, steps: tuple[str, ...]) -> None:
+    """CONTRIBUTING.md's worked example, in both languages: `make new` on its pasted page writes the stub it
+    shows, and `make check` then prints what it shows (on the five founding seeds, as when it was written)."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    seeds = copy_founding_seeds(tmp_path / "seeds")
+    made = run("new.py", "--seeds", str(seeds), stdin=fenced(guide, steps[0], "text").encode())
+    assert made.returncode == 0, made.stderr
+    assert (seeds / "005_c6d13912ab4e28bb.yml").read_text(encoding="utf-8") == fenced(guide, steps[1], "yaml")
+    checked = run("build.py", "--seeds", str(seeds), "--check")
+    assert checked.stderr == fenced(guide, steps[2], "text")
 
 
 def test_new_refuses_text_already_in_the_archive_and_non_utf8_and_other_languages(scratch: Scratch) -> None:
