@@ -25,10 +25,9 @@ HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
 # --- Lines that are not the article: portal chrome and boilerplate, dropped wherever they stand.
 CHROME_LINES = (
-    re.compile(
-        r"^(?:当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|所在位置)[:：]"
-    ),  # breadcrumb: 当前位置:网站首页 > …
-    re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›]"),  # breadcrumb: 首页 > 新闻中心 > 对外交流
+    # breadcrumbs: 当前位置:网站首页 > 新闻中心 > …, 首页 > 新闻中心 > 对外交流
+    re.compile(r"^(?:当前位置|當前位置|您的位置|您现在的位置|您当前的位置|您當前的位置|所在位置)[:：]"),
+    re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›]"),
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
