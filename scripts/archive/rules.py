@@ -253,7 +253,7 @@ PORTAL_ITEM = re.compile(
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：])+))?"  # 来源：青岛日报发布时间：… pasted without a space
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
-    rf"|By\s+(?P<by>[A-Z][^|｜丨]*?)(?:\s+in\s+[A-Z][\w ]*?)?(?=\s*[|｜丨]|$)"
+    rf"|By\s+(?P<by>[A-Z][^|｜丨]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"  # bounded: a name
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
     rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
