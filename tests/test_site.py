@@ -153,6 +153,19 @@ def test_browser_tabs_name_the_site_once_and_every_other_page_before_it(site: Pa
     assert article.endswith("Renewing Sister City Ties - China–Japan–Korea Exchange Archive")
 
 
+def footer(site: Path, path: str) -> str:
+    """The page footer's credit line, as text."""
+    credit = re.search(r'<div class="md-copyright">(.*?)</div>\s*</div>', read(site, path), re.S)[1]
+    return " ".join(re.sub(r"<[^>]+>", " ", credit).split())
+
+
+def test_footer_is_in_the_pages_language(site: Path) -> None:
+    """Material's "Made with" line was English on Chinese pages; each page now credits it in its language."""
+    assert footer(site, "") == footer(site, "articles/licheng-gangnam-sister-city-ties")
+    assert footer(site, "") == "Made with Material for MkDocs"
+    assert footer(site, "zh") == footer(site, "zh/tags/jinan") == "使用 Material for MkDocs 制作"
+
+
 def test_chinese_pages_declare_simplified_chinese(site: Path) -> None:
     """Browsers pick Chinese glyphs from lang: every Chinese page says zh-Hans."""
     for path in (
