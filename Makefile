@@ -37,6 +37,7 @@ new: $(INSTALLED) ## add an article: make new FILE=source.txt (or paste into sta
 	$(PY) scripts/new.py $(if $(FILE),"$(FILE)")
 
 stamp: $(INSTALLED) ## record that a translation matches its original now: make stamp FILE=seeds/<seed>.en.txt
+	$(if $(FILE),,$(error give the translation to stamp: make stamp FILE=seeds/<seed>.en.txt))
 	$(PY) scripts/status.py --stamp "$(FILE)"
 
 status: $(INSTALLED) ## list every article's original language and the state of each language

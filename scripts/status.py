@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive import rules  # noqa: E402
-from archive.load import load_archive, source_hash  # noqa: E402
-from archive.read import read_text  # noqa: E402
+from archive.load import COMPANION_NAME, load_archive, source_hash  # noqa: E402
+from archive.read import BOM, read_text  # noqa: E402
 
 _HEADER_HASH = re.compile(r"^source_hash:.*$", re.MULTILINE)
 
@@ -36,23 +36,36 @@ def status_table(seeds: Path) -> list[str]:
 
 
 def stamp(translation: Path) -> str:
-    """Write the seed's current source_hash into a translation's header: the editor vouches it matches."""
-    stem, lang, _ = translation.name.split(".")
-    if lang not in rules.PAGE_LANGUAGES:
-        raise SystemExit(f"{translation}: not a translation file (<seed>.en.txt or <seed>.zh.txt)")
-    seed = translation.with_name(f"{stem}.txt")
-    decoded = read_text(seed, seed.name)
-    if decoded.problems:
-        raise SystemExit("\n".join(str(problem) for problem in decoded.problems))
-    value = source_hash(decoded.lines)
-    text = translation.read_text(encoding="utf-8")
+    """Write the seed's current source_hash into a translation's header: the editor vouches it matches. The file
+    keeps its BOM and line ends, as the build accepts either."""
+    match = COMPANION_NAME.match(translation.name)
+    if match is None or match["lang"] not in rules.PAGE_LANGUAGES:
+        raise SystemExit(
+            f"{translation}:1: stamp needs a translation, <seed>.en.txt or <seed>.zh.txt, got {translation.name!r}"
+        )
+    if not translation.is_file():
+        raise SystemExit(f"{translation}:1: translation must exist, no such file")
+    seed = translation.with_name(f"{match['stem']}.txt")
+    if not seed.is_file():
+        raise SystemExit(f"{translation}:1: translation must sit beside its seed, {seed.name} does not exist")
+    original = read_text(seed, str(seed))
+    problems = [*original.problems, *read_text(translation, str(translation), "translation").problems]
+    if problems:
+        raise SystemExit("\n".join(str(problem) for problem in problems))
+    value = source_hash(original.lines)
+    raw = translation.read_bytes().decode("utf-8")
+    bom, crlf = raw.startswith(BOM), "\r\n" in raw
+    text = raw.removeprefix(BOM).replace("\r\n", "\n")
     if not text.startswith("---\n"):
-        raise SystemExit(f"{translation}: translation must start with a '---' header")
+        raise SystemExit(f"{translation}:1: translation must start with a '---' header, first line is not '---'")
     if _HEADER_HASH.search(text.split("\n---\n", 1)[0]):
         text = _HEADER_HASH.sub(f"source_hash: {value}", text, count=1)
     else:
         text = f"---\nsource_hash: {value}\n" + text.removeprefix("---\n")
-    translation.write_text(text, encoding="utf-8")
+    text = (BOM if bom else "") + (text.replace("\n", "\r\n") if crlf else text)
+    writing = translation.with_name(f".{translation.name}.new")  # whole or not at all; the build skips dot files
+    writing.write_bytes(text.encode("utf-8"))
+    writing.replace(translation)
     return value
 
 

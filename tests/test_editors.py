@@ -85,6 +85,45 @@ def test_status_lists_every_language_state(scratch: Scratch) -> None:
     assert rows == {"a": ["zh-Hans", "stale", "original"], "b": ["en", "original", "missing"]}
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.txt", "a.txt:1: stamp needs a translation, <seed>.en.txt or <seed>.zh.txt, got 'a.txt'"),
+        ("a.yml", "a.yml:1: stamp needs a translation, <seed>.en.txt or <seed>.zh.txt, got 'a.yml'"),
+        ("a.fr.txt", "a.fr.txt:1: stamp needs a translation, <seed>.en.txt or <seed>.zh.txt, got 'a.fr.txt'"),
+        ("c.en.txt", "c.en.txt:1: translation must exist, no such file"),
+        ("b.en.txt", "b.en.txt:1: translation must sit beside its seed, b.txt does not exist"),
+    ],
+)
+def test_stamp_names_what_is_wrong_with_the_file_it_is_given(scratch: Scratch, name: str, expected: str) -> None:
+    """`make stamp FILE=…` on a seed, metadata, a missing file or an orphan says so, without a traceback."""
+    scratch.write("a.txt", SEED)
+    scratch.write("a.yml", "slug: a\n")
+    scratch.write("b.en.txt", TRANSLATION.format(hash="sha256:0000000000000000"))
+    result = run("status.py", "--stamp", str(scratch.seeds / name))
+    assert (result.returncode, result.stderr) == (1, f"{scratch.seeds}/{expected}\n")
+
+
+def test_make_stamp_without_a_file_says_how_to_give_one() -> None:
+    result = subprocess.run(["make", "-s", "stamp"], cwd=ROOT, capture_output=True, text=True)
+    assert (
+        result.returncode == 2 and "give the translation to stamp: make stamp FILE=seeds/<seed>.en.txt" in result.stderr
+    )
+
+
+def test_stamp_keeps_the_translations_bom_and_line_ends(scratch: Scratch) -> None:
+    """The build accepts a translation saved with a BOM and Windows line ends; stamping it changes only its hash."""
+    scratch.write("a.txt", SEED)
+    original = "\ufeff" + TRANSLATION.format(hash="sha256:0000000000000000").replace("\n", "\r\n")
+    translation = scratch.write("a.en.txt", original.encode("utf-8"))
+    result = run("status.py", "--stamp", str(translation))
+    assert result.returncode == 0, result.stderr
+    expected = original.replace("sha256:0000000000000000", seed_hash(scratch))
+    assert translation.read_bytes() == expected.encode("utf-8")
+    assert scratch.load().articles[0].status["en"] == "translation"
+    assert sorted(path.name for path in scratch.seeds.iterdir()) == ["a.en.txt", "a.txt", "tags.yml"]
+
+
 def test_stamp_marks_a_translation_current(scratch: Scratch) -> None:
     scratch.write("a.txt", SEED)
     translation = scratch.write("a.en.txt", TRANSLATION.format(hash="sha256:0000000000000000"))
