@@ -125,7 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.file is None and sys.stdin.isatty():
         print("Paste the source text exactly as published, then press Ctrl-D on a line of its own.", file=sys.stderr)
-    data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
+    if not args.seeds.is_dir():
+        print(f"{args.seeds}: seeds folder must exist, no such folder", file=sys.stderr)
+        return 1
+    try:
+        data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
+    except OSError as error:  # make new FILE=… with a typo, or a folder
+        print(f"{args.file}:1: source must be a file you can read, {error.strerror.lower()}", file=sys.stderr)
+        return 1
     for existing in args.seeds.glob("*.txt"):
         if SEED_NAME.match(existing.name) and existing.read_bytes() == data:
             print(f"{existing}: this text is already in the archive", file=sys.stderr)

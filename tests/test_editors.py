@@ -183,6 +183,21 @@ def test_new_reads_a_portal_page_pasted_whole_and_its_page_shows_no_chrome(scrat
     assert [chrome for chrome in ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭") if chrome in page] == []
 
 
+def test_new_names_a_file_it_cannot_read(scratch: Scratch, tmp_path: Path) -> None:
+    """`make new FILE=…` with a typo or a folder says so, and writes nothing."""
+    missing = run("new.py", "--seeds", str(scratch.seeds), str(tmp_path / "typo.txt"))
+    assert (missing.returncode, missing.stderr) == (
+        1,
+        f"{tmp_path}/typo.txt:1: source must be a file you can read, no such file or directory\n",
+    )
+    folder = run("new.py", "--seeds", str(scratch.seeds), str(tmp_path))
+    assert (folder.returncode, folder.stderr) == (
+        1,
+        f"{tmp_path}:1: source must be a file you can read, is a directory\n",
+    )
+    assert sorted(path.name for path in scratch.seeds.iterdir()) == ["tags.yml"]
+
+
 def test_new_leaves_the_slug_to_the_editors_when_the_title_has_no_ascii_letter(scratch: Scratch) -> None:
     result = run("new.py", "--seeds", str(scratch.seeds), stdin="«…»\nJinan delegation visited Japan.\n".encode())
     assert result.returncode == 0, result.stderr
