@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from archive.load import source_hash
+from archive.load import load_archive, source_hash
 from archive.model import Line
 from conftest import run, snapshot
 
@@ -147,6 +147,24 @@ def test_translation_in_a_language_the_archive_does_not_publish(scratch: Scratch
     assert scratch.problems() == [
         "seeds/a.en.txt:4: translation must be in English or Chinese, got Japanese: '済南市の代表団が日本を訪問しました。'"
     ]
+
+
+def test_a_file_that_cannot_be_read_is_named(scratch: Scratch) -> None:
+    """A folder named like a seed or metadata, or a link to nothing, is a problem of its own, and the rest is read."""
+    (scratch.seeds / "a.txt").mkdir()
+    (scratch.seeds / "b.txt").symlink_to(scratch.root / "gone.txt")
+    scratch.write("c.txt", GOOD)
+    (scratch.seeds / "c.yml").mkdir()
+    assert scratch.problems() == [
+        "seeds/a.txt:1: seed must be a file you can read, is a directory",
+        "seeds/b.txt:1: seed must be a file you can read, no such file or directory",
+        "seeds/c.yml:1: metadata must be a file you can read, is a directory",
+    ]
+
+
+def test_a_seeds_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
+    archive = load_archive(tmp_path / "seeds")
+    assert [str(problem) for problem in archive.problems] == ["seeds:1: seeds must be a folder, none here"]
 
 
 # --- Metadata files

@@ -46,6 +46,10 @@ def load_archive(seeds: Path, workers: int | None = None) -> Archive:
     def rel(path: Path) -> str:
         return path.relative_to(base).as_posix()
 
+    if not seeds.is_dir():  # --seeds with a typo
+        return Archive(
+            [], Vocabulary({}, rel(seeds / VOCABULARY)), [Problem(rel(seeds), 1, "seeds must be a folder, none here")]
+        )
     vocabulary, problems = load_vocabulary(seeds / VOCABULARY, rel(seeds / VOCABULARY))
     # The folder listed once: which companions a seed has is then a set lookup, not three stat calls per seed.
     names = frozenset(entry.name for entry in os.scandir(seeds))

@@ -29,7 +29,10 @@ class Decoded:
 def read_text(path: Path, rel: str, kind: str = "seed", piped: bool = False) -> Decoded:
     """Decode a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines; `piped`: the bytes came
     through standard input (named `rel`), so a command that fixes them converts them on their way in."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # a folder named *.txt, a link to nothing
+        return Decoded((), (Problem(rel, 1, f"{kind} must be a file you can read, {error.strerror.lower()}"),))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -134,6 +137,8 @@ def read_yaml(
             text = path.read_bytes().decode("utf-8").removeprefix(BOM)
         except UnicodeDecodeError as error:
             return None, [Problem(rel, 1, f"metadata must be UTF-8, byte at offset {error.start}")]
+        except OSError as error:
+            return None, [Problem(rel, 1, f"{what} must be a file you can read, {error.strerror.lower()}")]
     try:
         loader = _Loader(text)
         try:  # one parse: the node tree gives line numbers, and the data is built from the same tree
