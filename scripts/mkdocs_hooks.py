@@ -120,10 +120,27 @@ def on_pre_build(config):
 
     # mkdocs-static-i18n builds once per language: regenerate only when an input file really changed.
     global _inputs_seen
-    seen = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in (SCRIPTS.parent / "seeds").iterdir()))
+    seen = input_files(SCRIPTS.parent / "seeds")
     if seen != _inputs_seen:
         _inputs_seen = seen
         build.main([])
+
+
+def input_files(seeds: Path) -> tuple[tuple[str, int, int], ...]:
+    """The seeds folder's files as (name, modification time, size), sorted: what the build reads. Hidden files are
+    left out, as the build leaves them: an editor's lock or swap file (Emacs's .#name is a link to nothing) may
+    come and go at any moment, and one gone between listing and asking would stop the rebuild."""
+    seen = []
+    with os.scandir(seeds) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                info = entry.stat()
+            except FileNotFoundError:  # gone since listed, or a link to nothing: the build will say so if it matters
+                continue
+            seen.append((entry.name, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(seen))
 
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')

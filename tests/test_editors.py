@@ -266,7 +266,8 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None:
-    """While `mkdocs serve` runs, editing an article's metadata shows up on its page without a restart; stopped
+    """While `mkdocs serve` runs, editing an article's metadata (in Emacs, which keeps a lock file beside it) shows up
+    on its page without a restart; stopped
     with Ctrl-C, it leaves no copy of the site in the temporary folder."""
     project = copy_project(tmp_path / "project")
     temporary = tmp_path / "tmp"
@@ -285,6 +286,8 @@ def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None
     try:
         assert _wait_for(url, "Licheng District and Gangnam District officially became sister cities", 60)
         meta = project / "seeds" / "001_7858fc97e73bd3a1.yml"
+        # Emacs, editing a file, keeps a lock beside it: a link to nothing, named .#<file>.
+        (meta.parent / f".#{meta.name}").symlink_to("editor@host.1234:1700000000")
         meta.write_text(
             meta.read_text(encoding="utf-8") + "notes:\n  en: A note added while serving.\n", encoding="utf-8"
         )
