@@ -267,8 +267,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None:
     """While `mkdocs serve` runs, editing an article's metadata (in Emacs, which keeps a lock file beside it) shows up
-    on its page without a restart; stopped
-    with Ctrl-C, it leaves no copy of the site in the temporary folder."""
+    on its page without a restart; stopped with Ctrl-C, it leaves no copy of the site in the temporary folder."""
     project = copy_project(tmp_path / "project")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
