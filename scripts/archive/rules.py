@@ -171,6 +171,8 @@ PORTAL_LABELS = {
         "發布時間",
         "發佈時間",
         "發布日期",
+        "發佈日期",
+        "更新日期",
         "发稿时间",
         "发表时间",
         "更新时间",
@@ -178,7 +180,19 @@ PORTAL_LABELS = {
         "Updated",
     ),
     "date": ("时间", "日期", "時間", "Date"),  # a date only beside another field
-    "outlet": ("来源", "來源", "信息来源", "信息來源", "文章来源", "文章來源", "稿件来源", "稿源", "Source"),
+    "outlet": (
+        "来源",
+        "來源",
+        "信息来源",
+        "信息來源",
+        "文章来源",
+        "文章來源",
+        "资料来源",
+        "資料來源",
+        "稿件来源",
+        "稿源",
+        "Source",
+    ),
     "author": ("作者", "撰稿", "撰文", "記者", "记者", "Author"),
     # Read and dropped: the page's editor on duty and its counters.
     "other": (
