@@ -12,15 +12,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive import rules  # noqa: E402
-from archive.load import COMPANION_NAME, load_archive, source_hash  # noqa: E402
+from archive.load import COMPANION_NAME, Archive, load_archive, source_hash  # noqa: E402
 from archive.read import BOM, read_text  # noqa: E402
 
 _HEADER_HASH = re.compile(r"^source_hash:.*$", re.MULTILINE)
 
 
-def status_table(seeds: Path) -> list[str]:
+def status_table(seeds: Path, archive: Archive | None = None) -> list[str]:
     """One line per article: slug, original language(s), and the state of the English and Chinese pages."""
-    archive = load_archive(seeds)
+    archive = archive or load_archive(seeds)
     rows = [("article", "original", "en", "zh")]
     for article in sorted(archive.articles, key=lambda a: a.stem):
         rows.append(
@@ -79,7 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.stamp:
         print(f"{args.stamp}: source_hash {stamp(args.stamp)}")
         return 0
-    print("\n".join(status_table(args.seeds)))
+    archive = load_archive(args.seeds)
+    print("\n".join(status_table(args.seeds, archive)))
+    if archive.errors:  # a seed that cannot be read is no article: say so, or it would be missing from the list
+        print("\n".join(str(problem) for problem in archive.errors), file=sys.stderr)
+        print(f"{len(archive.errors)} error(s): a seed with an error may be missing above", file=sys.stderr)
+        return 1
     return 0
 
 

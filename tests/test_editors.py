@@ -83,6 +83,20 @@ def test_status_lists_every_language_state(scratch: Scratch) -> None:
     assert result.stdout.splitlines()[0].split() == ["article", "original", "en", "zh"]
     rows = {line.split()[0]: line.split()[-3:] for line in result.stdout.splitlines()[1:]}
     assert rows == {"a": ["zh-Hans", "stale", "original"], "b": ["en", "original", "missing"]}
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_status_names_the_seeds_it_cannot_list(scratch: Scratch) -> None:
+    """A seed with an error is no article, so `make status` cannot list it: it says so instead of leaving it out."""
+    scratch.write("a.txt", SEED)
+    scratch.write("b.txt", "済南市の代表団が大阪を訪問しました。\n")
+    result = run("status.py", "--seeds", str(scratch.seeds))
+    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == ["a"]
+    assert result.returncode == 1
+    assert result.stderr == (
+        "seeds/b.txt:1: seed must be in English or Chinese, got Japanese: '済南市の代表団が大阪を訪問しました。'\n"
+        "1 error(s): a seed with an error may be missing above\n"
+    )
 
 
 @pytest.mark.parametrize(
