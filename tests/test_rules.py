@@ -178,6 +178,8 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
         ("2023年9月14日 10:30", "2023-09-14", None),  # a date alone on its line, as portals print it under the title
         ("2023-09-14", "2023-09-14", None),
         ("September 14, 2023", "2023-09-14", None),
+        ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
+        ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
 )
 def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:
@@ -362,6 +364,9 @@ def test_link_and_caption_pairs_become_attachments() -> None:
         ("11月27日至12月1日,考察团在东京考察。", "11月27日至12月1日", "--11-27", "--12-01"),
         ("2024年4月21日,代表团赴韩国考察。", "2024年4月21日", "2024-04-21", None),
         ("4月8号,代表团出发。", "4月8号", "--04-08", None),
+        # A date written the other language's way: the build stopped with a ValueError (KeyError) on both.
+        ("双方于（Sep. 14, 2023）签署备忘录。", "Sep. 14, 2023", "2023-09-14", None),
+        ("The Qingdao-Incheon forum (青岛仁川论坛, 9月12日) opened.", "9月12日", "--09-12", None),
         pytest.param(
             "2024年12月30日至1月2日,代表团访问日本。",
             "2024年12月30日至1月2日",

@@ -188,10 +188,15 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
         return False
     kinds = [kind for kind, _ in items]
     fields = [kind for kind in kinds if kind not in ("tool", "published", "date", "bare date")]
-    # A date under a publication label, beside another field, or alone on its line (as a portal prints it under
-    # the title); "日期：2023-09-20" alone is a line of the text.
-    stamped = "published" in kinds or (("date" in kinds or "bare date" in kinds) and fields) or kinds == ["bare date"]
-    if not (stamped or len(fields) >= 2 or kinds == ["tool"] * len(kinds)):
+    tools = "tool" in kinds
+    # A date under a publication label, beside another field or page tools, or alone on its line (as a portal
+    # prints it under the title); "日期：2023-09-20" alone is a line of the text.
+    stamped = (
+        "published" in kinds
+        or (("date" in kinds or "bare date" in kinds) and (fields or tools))
+        or kinds == ["bare date"]
+    )
+    if not (stamped or len(fields) >= 2 or all(kind == "tool" for kind in kinds)):
         return False  # one field alone: a closing "来源:无锡日报" is CREDITED_SOURCE_LINE's, "日期：…" the text's
     values = dict(reversed(items))  # the first of each kind
     if stamped:
@@ -275,7 +280,7 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
             continue
         for pattern in rules.EVENT_DATES:
             for match in pattern.finditer(text):
-                event = _event_from_match(match, piece.lang)
+                event = _event_from_match(match)
                 if event is None:
                     seed.problems.append(
                         Problem(
@@ -287,17 +292,19 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
                     yield event
 
 
-def _month(value: str | None, lang: str) -> int | None:
+def _month(value: str | None) -> int | None:
+    """A matched month: digits (9月) or an English name (Sept.), whichever language the line is in ("双方于Sep 14,
+    2023签约" is Chinese)."""
     if value is None:
         return None
-    return int(value) if lang == "zh" else rules.MONTHS_EN[value]
+    return int(value) if value.isdigit() else rules.MONTHS_EN[value]
 
 
-def _event_from_match(match: re.Match[str], lang: str) -> EventDate | None:
+def _event_from_match(match: re.Match[str]) -> EventDate | None:
     """Turn a matched date or range into '--MM-DD' (or 'YYYY-MM-DD' when the text gives the year)."""
     groups = match.groupdict()
-    m1 = _month(groups["m1"], lang)
-    m2 = _month(groups["m2"], lang) or m1
+    m1 = _month(groups["m1"])
+    m2 = _month(groups["m2"]) or m1
     d1, d2 = int(groups["d1"]), int(groups["d2"] or groups["d1"])
     year = groups["y1"] or groups.get("y2")
     check_year = int(year) if year else 2000  # a leap year, so 29 February stays possible
