@@ -317,6 +317,9 @@ PORTAL_LINE = st.lists(
 @given(PORTAL_LINE)
 @example("时间：2023年9月14日\u3000地点：青岛")
 @example("来源：青岛日报\u3000发布时间：2023-09-14。")
+@example("来源：Sep 14, 2023。")  # an English date in a Chinese line stopped the build
+@example("2023-09-14来源：。")  # 。 was an outlet's name
+@example("2023-09-14By Source: 地点：")  # "Source: 地点：" was an author's name
 def test_a_line_of_the_text_is_never_taken_for_a_portal_line(line: str) -> None:
     """A line with a label no portal prints (地点) or a sentence's end stays in the text, whatever portal fields
     it also holds; a line dropped as a portal's gives its date, if it has one under a publication label."""

@@ -49,7 +49,7 @@ PUBLICATION_LINES = (
 # a colon or a comma (up to six): "来源：青岛日报 发布时间：2023-09-14。" is no such line.
 _NAME_WORD = r"[^\s:：,，;；。]*[^\s:：,，;；。.]"  # a word of a name: no colon or comma, and no full stop at its end
 CREDITED_SOURCE_LINE = re.compile(
-    rf"^(?:来源|來源|Source)[:：]\s*(?P<outlet>{_NAME_WORD}(?:[ \u3000]{_NAME_WORD}){{0,5}})[.。]?$"
+    rf"^(?:来源|來源|Source)[:：]\s*(?P<outlet>{_NAME_WORD}(?:[ \u3000]{_NAME_WORD}){{0,5}})\.?$"
 )
 
 # --- Inline credits, kept in the text and also read into the metadata.
@@ -265,9 +265,9 @@ PORTAL_ITEM = re.compile(
     r"[【\[]?(?:"
     rf"(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"  # a counter may be empty: 浏览次数：
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
-    rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：])+))?"  # 来源：青岛日报发布时间：… pasted without a space
+    rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"  # 来源：青岛日报发布时间：… pasted without a space
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
-    rf"|By\s+(?P<by>[A-Z][^|｜丨]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"  # bounded: a name
+    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"  # bounded: a name
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
     rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
