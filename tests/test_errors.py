@@ -167,6 +167,32 @@ def test_a_seeds_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
     assert [str(problem) for problem in archive.problems] == ["seeds:1: seeds must be a folder, none here"]
 
 
+@pytest.mark.parametrize(
+    ("seed", "meta", "expected", "start"),
+    [
+        ("发布时间：2023-03-01\n2月29日，济南代表团访问日本。\n", None, [], "--02-29"),
+        ("On Feb. 29 the Jinan delegation visited Japan.\n", "event_year: 2024\n", [], "2024-02-29"),
+        (
+            "2月29日至3月2日，济南代表团访问日本。\n",
+            "slug: a\nevent_year: 2023\n",
+            ["seeds/a.yml:2: event_year must make the text's dates real, 2023 makes '2月29日至3月2日' impossible"],
+            "--02-29",
+        ),
+    ],
+    ids=["publication-year-not-given", "editors-leap-year", "editors-year-refused"],
+)
+def test_a_year_that_makes_an_event_date_impossible_is_not_given(
+    scratch: Scratch, seed: str, meta: str | None, expected: list[str], start: str
+) -> None:
+    """29 February gets no year in which it does not exist: the page showed 'February 29, 2023'."""
+    scratch.write("a.txt", seed)
+    if meta:
+        scratch.write("a.yml", meta)
+    archive = scratch.load()
+    assert [str(problem) for problem in archive.errors] == expected
+    assert archive.articles[0].events[0].start == start
+
+
 # --- Metadata files
 
 

@@ -56,6 +56,8 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
     problems += slug_problems
     status, status_problems = _status(inputs, originals)
     problems += status_problems
+    events, event_problems = _events(inputs, meta, date_value)
+    problems += event_problems
     article = Article(
         stem=inputs.stem,
         seed=seed.rel,
@@ -63,7 +65,7 @@ def assemble(inputs: Inputs, vocabulary: Vocabulary) -> tuple[Article | None, li
         title=titles,
         subtitle=subtitles,
         date=date_value,
-        events=_events(inputs, meta, date_value),
+        events=events,
         source=source,
         languages=seed.languages,
         status=status,  # type: ignore[arg-type]
@@ -291,19 +293,40 @@ def _publication_date(inputs: Inputs, meta: dict[str, Any]) -> tuple[PubDate, li
     return PubDate(note=note), []
 
 
-def _events(inputs: Inputs, meta: dict[str, Any], published: PubDate) -> tuple[EventDate, ...]:
-    """Give year-less event dates the editors' event year, or the publication year when the date fits in it."""
-    events = []
+def _events(inputs: Inputs, meta: dict[str, Any], published: PubDate) -> tuple[tuple[EventDate, ...], list[Problem]]:
+    """Give year-less event dates the editors' event year, or the publication year when the date fits in it. A
+    year that makes a date impossible (2月29日 in 2023) is not given: the date stays without one, and an editors'
+    year that does so is an error."""
+    events, problems = [], []
     editor_year = meta.get("event_year")
     for event in inputs.seed.events:
+        resolved = event
         if event.year_origin is None and isinstance(editor_year, int):
-            event = resolve_event_year(event, editor_year, "editor")
+            resolved = resolve_event_year(event, editor_year, "editor")
         elif event.year_origin is None and published.precision == "day" and published.origin == "source":
             pub = date.fromisoformat(published.iso)  # type: ignore[arg-type]
             if is_before(event, pub):
-                event = resolve_event_year(event, pub.year, "source")
+                resolved = resolve_event_year(event, pub.year, "source")
+        if all(_is_real(day) for day in (resolved.start, resolved.end) if day):
+            event = resolved
+        elif resolved.year_origin == "editor":
+            problems.append(
+                Problem(
+                    inputs.meta_rel,
+                    _meta_line(inputs, "event_year"),
+                    f"event_year must make the text's dates real, {editor_year} makes {event.stated!r} impossible",
+                )
+            )
         events.append(event)
-    return tuple(events)
+    return tuple(events), problems
+
+
+def _is_real(day: str) -> bool:
+    """True for an ISO date that exists, or a year-less '--MM-DD' (checked when it was read)."""
+    if day.startswith("--"):
+        return True
+    year, month, number = (int(part) for part in day.split("-"))
+    return valid_date(year, month, number)
 
 
 def _outlet(name: str | None, vocabulary: Vocabulary) -> Outlet | None:
