@@ -18,9 +18,8 @@ from archive.read import BOM, read_text  # noqa: E402
 _HEADER_HASH = re.compile(r"^source_hash:.*$", re.MULTILINE)
 
 
-def status_table(seeds: Path, archive: Archive | None = None) -> list[str]:
+def status_table(archive: Archive) -> list[str]:
     """One line per article: slug, original language(s), and the state of the English and Chinese pages."""
-    archive = archive or load_archive(seeds)
     rows = [("article", "original", "en", "zh")]
     for article in sorted(archive.articles, key=lambda a: a.stem):
         rows.append(
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.stamp}: source_hash {stamp(args.stamp)}")
         return 0
     archive = load_archive(args.seeds)
-    print("\n".join(status_table(args.seeds, archive)))
+    print("\n".join(status_table(archive)))
     if archive.errors:  # a seed that cannot be read is no article: say so, or it would be missing from the list
         print("\n".join(str(problem) for problem in archive.errors), file=sys.stderr)
         print(f"{len(archive.errors)} error(s): a seed with an error may be missing above", file=sys.stderr)

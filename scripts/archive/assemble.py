@@ -300,33 +300,23 @@ def _events(inputs: Inputs, meta: dict[str, Any], published: PubDate) -> tuple[t
     events, problems = [], []
     editor_year = meta.get("event_year")
     for event in inputs.seed.events:
-        resolved = event
+        resolved = None
         if event.year_origin is None and isinstance(editor_year, int):
             resolved = resolve_event_year(event, editor_year, "editor")
+            if resolved is None:
+                problems.append(
+                    Problem(
+                        inputs.meta_rel,
+                        _meta_line(inputs, "event_year"),
+                        f"event_year must make the text's dates real, {editor_year} makes {event.stated!r} impossible",
+                    )
+                )
         elif event.year_origin is None and published.precision == "day" and published.origin == "source":
             pub = date.fromisoformat(published.iso)  # type: ignore[arg-type]
             if is_before(event, pub):
                 resolved = resolve_event_year(event, pub.year, "source")
-        if all(_is_real(day) for day in (resolved.start, resolved.end) if day):
-            event = resolved
-        elif resolved.year_origin == "editor":
-            problems.append(
-                Problem(
-                    inputs.meta_rel,
-                    _meta_line(inputs, "event_year"),
-                    f"event_year must make the text's dates real, {editor_year} makes {event.stated!r} impossible",
-                )
-            )
-        events.append(event)
+        events.append(resolved or event)
     return tuple(events), problems
-
-
-def _is_real(day: str) -> bool:
-    """True for an ISO date that exists, or a year-less '--MM-DD' (checked when it was read)."""
-    if day.startswith("--"):
-        return True
-    year, month, number = (int(part) for part in day.split("-"))
-    return valid_date(year, month, number)
 
 
 def _outlet(name: str | None, vocabulary: Vocabulary) -> Outlet | None:

@@ -312,18 +312,20 @@ def _event_from_match(match: re.Match[str]) -> EventDate | None:
         return None
     end = f"--{m2:02d}-{d2:02d}" if groups["d2"] else None
     event = EventDate(match[0].strip(), f"--{m1:02d}-{d1:02d}", end, None)
-    return resolve_event_year(event, int(year), "source") if year else event
+    return (resolve_event_year(event, int(year), "source") or event) if year else event  # checked above: a day
 
 
-def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate:
-    """Give a year-less event date the year editors or the publication date supply."""
+def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate | None:
+    """Give a year-less event date the year editors or the publication date supply; None when that year makes it
+    a day that does not exist (2月29日 in 2023)."""
     if not event.start.startswith("--"):
         return event
-    start = f"{year}{event.start[1:]}"
-    end = f"{year}{event.end[1:]}" if event.end else None
-    if end and end < start:  # a range across New Year: 12月30日至1月2日
-        end = f"{year + 1}{event.end[1:]}"
-    return EventDate(event.stated, start, end, origin)  # type: ignore[arg-type]
+    end_year = year + 1 if event.end and event.end < event.start else year  # across New Year: 12月30日至1月2日
+    days = ((year, event.start), (end_year, event.end)) if event.end else ((year, event.start),)
+    if not all(valid_date(in_year, int(day[2:4]), int(day[5:7])) for in_year, day in days):
+        return None
+    end = f"{end_year}{event.end[1:]}" if event.end else None
+    return EventDate(event.stated, f"{year}{event.start[1:]}", end, origin)  # type: ignore[arg-type]
 
 
 def is_before(event: EventDate, published: date) -> bool:
