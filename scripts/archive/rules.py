@@ -158,8 +158,8 @@ MONTH_NAMES_EN = [
 #   打印本页　关闭窗口
 # A line is one only when it is made of nothing but PORTAL_ITEMs, in any order, with spaces or bars between them:
 # "时间：9月20日 地点：青岛国际会议中心" (a schedule in the text) is not. What such a line gives:
-# - a date under a publication label, or under a bare 时间/日期 or none at all beside another field, or a date alone
-#   on its line: the publication date, the outlet (来源, Source, a web address) the publisher, the author the
+# - a date under a publication label, or under a bare 时间/日期 or none at all beside another field or page tools,
+#   or a date alone on its line: the publication date, the outlet (来源, Source, a web address) the publisher, the author the
 #   author; the line is dropped;
 # - without a date, two fields or more ("作者：王明　来源：青岛日报"): the credited outlet and the author; dropped;
 # - page tools alone: chrome, dropped;
@@ -257,17 +257,19 @@ PORTAL_DATE = re.compile(
     rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}}),\s*(?P<year_of_month>\d{{4}}))"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?"
 )
-_UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)
+_UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)  # PORTAL_DATE without its names, to stand twice below
 _PORTAL_BREAK = r"\s\u3000|｜丨"  # what stands between items: spaces (ideographic too) and bars
 PORTAL_SEPARATOR = re.compile(f"[{_PORTAL_BREAK}]*")
-# One item, at the start of what is left of the line; the named group that matched says what it is.
+# One item, at the start of what is left of the line; the named group that matched says what it is. A label's
+# value may be empty (浏览次数：, filled in by a script) and ends at the next label (来源：青岛日报发布时间：…, pasted
+# without a space); a by-line's name and place are bounded, so that a paragraph starting "By …" is passed over fast.
 PORTAL_ITEM = re.compile(
     r"[【\[]?(?:"
-    rf"(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"  # a counter may be empty: 浏览次数：
+    rf"(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
-    rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"  # 来源：青岛日报发布时间：… pasted without a space
+    rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
-    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"  # bounded: a name
+    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
     rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
