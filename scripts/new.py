@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from archive.assemble import Inputs, assemble, slugify  # noqa: E402
 from archive.load import SEED_NAME, VOCABULARY  # noqa: E402
 from archive.parse import ParsedSeed, parse_seed  # noqa: E402
-from archive.read import read_text  # noqa: E402
+from archive.read import decode, unreadable  # noqa: E402
 from archive.rules import OTHER_LANGUAGE, PAGE_LANGUAGE_NAMES  # noqa: E402
 from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
 
@@ -131,16 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
     except OSError as error:  # make new FILE=… with a typo, or a folder
-        print(f"{args.file}:1: source must be a file you can read, {error.strerror.lower()}", file=sys.stderr)
+        print(unreadable(str(args.file), "source", error), file=sys.stderr)
         return 1
     for existing in args.seeds.glob("*.txt"):
         if SEED_NAME.match(existing.name) and existing.read_bytes() == data:
             print(f"{existing}: this text is already in the archive", file=sys.stderr)
             return 1
-    with tempfile.TemporaryDirectory() as scratch:  # check the text before anything is written to seeds/
-        probe = Path(scratch) / "source.txt"
-        probe.write_bytes(data)
-        decoded = read_text(probe, str(args.file or "standard input"), "source", piped=args.file is None)
+    # Checked before anything is written to seeds/.
+    decoded = decode(data, str(args.file or "standard input"), "source", piped=args.file is None)
     if decoded.problems:
         print("\n".join(str(problem) for problem in decoded.problems), file=sys.stderr)
         return 1

@@ -312,7 +312,9 @@ def _event_from_match(match: re.Match[str]) -> EventDate | None:
         return None
     end = f"--{m2:02d}-{d2:02d}" if groups["d2"] else None
     event = EventDate(match[0].strip(), f"--{m1:02d}-{d1:02d}", end, None)
-    return (resolve_event_year(event, int(year), "source") or event) if year else event  # checked above: a day
+    if not year:
+        return event
+    return resolve_event_year(event, int(year), "source") or event  # without a year if it makes a day impossible
 
 
 def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate | None:

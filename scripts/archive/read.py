@@ -26,13 +26,24 @@ class Decoded:
     problems: tuple[Problem, ...]
 
 
-def read_text(path: Path, rel: str, kind: str = "seed", piped: bool = False) -> Decoded:
-    """Decode a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines; `piped`: the bytes came
-    through standard input (named `rel`), so a command that fixes them converts them on their way in."""
+def read_text(path: Path, rel: str, kind: str = "seed") -> Decoded:
+    """Read a UTF-8 file (BOM and CRLF accepted) into its non-blank stripped lines (see decode)."""
     try:
         data = path.read_bytes()
-    except OSError as error:  # a folder named *.txt, a link to nothing
-        return Decoded((), (Problem(rel, 1, f"{kind} must be a file you can read, {error.strerror.lower()}"),))
+    except OSError as error:
+        return Decoded((), (unreadable(rel, kind, error),))
+    return decode(data, rel, kind)
+
+
+def unreadable(rel: str, kind: str, error: OSError) -> Problem:
+    """The problem of a file that cannot be opened: a folder named *.txt, a link to nothing, a name mistyped."""
+    return Problem(rel, 1, f"{kind} must be a file you can read, {error.strerror.lower()}")
+
+
+def decode(data: bytes, rel: str, kind: str = "seed", piped: bool = False) -> Decoded:
+    """UTF-8 text (BOM and CRLF accepted) as its non-blank stripped lines, or the problems that keep it from being
+    read; `piped`: the bytes came through standard input (named `rel`), so a command that fixes them converts them
+    on their way in."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -138,7 +149,7 @@ def read_yaml(
         except UnicodeDecodeError as error:
             return None, [Problem(rel, 1, f"metadata must be UTF-8, byte at offset {error.start}")]
         except OSError as error:
-            return None, [Problem(rel, 1, f"{what} must be a file you can read, {error.strerror.lower()}")]
+            return None, [unreadable(rel, what, error)]
     try:
         loader = _Loader(text)
         try:  # one parse: the node tree gives line numbers, and the data is built from the same tree
