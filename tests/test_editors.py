@@ -197,6 +197,39 @@ def test_new_reads_a_portal_page_pasted_whole_and_its_page_shows_no_chrome(scrat
     assert [chrome for chrome in ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭") if chrome in page] == []
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "shown"),
+    [
+        (
+            "Jinan delegation visits Osaka\n14 September 2023\n"
+            "From 12 to 14 September, a delegation from Jinan visited Osaka.\n",
+            "en",
+            ("**Published**: September 14, 2023", "**Event dates**: September 12–14, 2023"),
+        ),
+        (
+            "济南市代表团赴日本大阪开展经贸交流\n济南市代表团抵达大阪，开展为期三天的访问。\n济南市商务局\n二〇二三年九月十四日\n",
+            "zh",
+            ("**发布日期**：2023年9月14日",),
+        ),
+    ],
+    ids=["day-first", "chinese-numerals"],
+)
+def test_a_date_written_day_first_or_in_chinese_numerals_is_the_pages_date(
+    scratch: Scratch, source: str, lang: str, shown: tuple[str, ...]
+) -> None:
+    """The page gives the date the source prints, not "Date unknown" with the date as a subtitle."""
+    result = run("new.py", "--seeds", str(scratch.seeds), stdin=source.encode())
+    assert result.returncode == 0, result.stderr
+    [stub_path] = scratch.seeds.glob("000_*.yml")
+    assert "# Publication date read from the source: 2023-09-14" in stub_path.read_text(encoding="utf-8")
+    stub_path.write_text("slug: jinan-osaka\ntitle:\n  en: Jinan\n  zh: 济南\n", encoding="utf-8")
+    archive = scratch.load()
+    assert archive.problems == []
+    page = render_article(archive.articles[0], lang, archive.vocabulary)
+    assert [line for line in shown if line not in page] == []
+    assert ".subtitle" not in page and "unknown" not in page and "不详" not in page
+
+
 def test_new_names_a_file_it_cannot_read(scratch: Scratch, tmp_path: Path) -> None:
     """`make new FILE=…` with a typo or a folder says so, and writes nothing."""
     missing = run("new.py", "--seeds", str(scratch.seeds), str(tmp_path / "typo.txt"))

@@ -178,6 +178,13 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
         ("2023年9月14日 10:30", "2023-09-14", None),  # a date alone on its line, as portals print it under the title
         ("2023-09-14", "2023-09-14", None),
         ("September 14, 2023", "2023-09-14", None),
+        # Day first, and Chinese numerals: each became the page's subtitle, and the page said "Date unknown".
+        ("14 September 2023", "2023-09-14", None),
+        ("14 Sept. 2023", "2023-09-14", None),
+        ("二〇二三年九月十四日", "2023-09-14", None),
+        ("二○二三年十二月三十一日", "2023-12-31", None),
+        ("二零二四年二月二十九日", "2024-02-29", None),
+        ("发布时间：二〇二三年十月一日　来源：青岛日报", "2023-10-01", "青岛日报"),
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
@@ -363,6 +370,12 @@ def test_link_and_caption_pairs_become_attachments() -> None:
         ("4月8日至15日,代表团赴韩国考察。", "4月8日至15日", "--04-08", "--04-15"),
         ("11月27日至12月1日,考察团在东京考察。", "11月27日至12月1日", "--11-27", "--12-01"),
         ("2024年4月21日,代表团赴韩国考察。", "2024年4月21日", "2024-04-21", None),
+        ("On 10 April the seminar opened.", "10 April", "--04-10", None),
+        ("From 12 to 14 September, the delegation toured Korea.", "12 to 14 September", "--09-12", "--09-14"),
+        ("From 12-14 Sept. 2023, the delegation toured Korea.", "12-14 Sept. 2023", "2023-09-12", "2023-09-14"),
+        ("From 30 April to 2 May 2024, talks went on.", "30 April to 2 May 2024", "2024-04-30", "2024-05-02"),
+        ("On 14 September, 2023, the seminar opened.", "14 September, 2023", "2023-09-14", None),
+        ("On September 12th the seminar opened.", "September 12th", "--09-12", None),
         ("4月8号,代表团出发。", "4月8号", "--04-08", None),
         # A date written the other language's way: the build stopped with a ValueError (KeyError) on both.
         ("双方于（Sep. 14, 2023）签署备忘录。", "Sep. 14, 2023", "2023-09-14", None),
@@ -378,6 +391,20 @@ def test_link_and_caption_pairs_become_attachments() -> None:
 def test_event_dates_are_read(text: str, stated: str, start: str, end: str | None) -> None:
     """Dates the text states become event dates, year-less ('--MM-DD') unless the text gives the year."""
     assert [(event.stated, event.start, event.end) for event in parse(text).events] == [(stated, start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In September 2023, the delegation toured Korea.",  # was read as the event date September 20, 2023
+        "From May 2019 to June 2020, trade grew.",
+        "In 2023 12 companies opened offices.",
+        "Group 7 may rise.",
+    ],
+)
+def test_a_month_and_a_year_are_no_event_date(text: str) -> None:
+    """A month and a year, or numbers beside no month name, give no event date."""
+    assert parse(text).events == []
 
 
 def test_same_event_in_both_languages_is_listed_once() -> None:

@@ -201,12 +201,7 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
     values = dict(reversed(items))  # the first of each kind
     if stamped:
         written = values.get("published") or values.get("date") or values["bare date"]
-        date = rules.PORTAL_DATE.match(written)
-        if date["month_name"]:
-            month = rules.MONTHS_EN[date["month_name"]]
-            _record_published(seed, f"{date['year_of_month']}-{month}-{date['day_of_month']}", number, written)
-        else:
-            _record_published(seed, f"{date['year']}-{date['month']}-{date['day']}", number, written)
+        _record_published(seed, portal_date(written), number, written)
         if "outlet" in values and seed.publisher is None:
             seed.publisher = values["outlet"]
             seed.outlet_lines.setdefault(seed.publisher, number)
@@ -215,6 +210,27 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
     if "author" in values and seed.author is None:
         seed.author = values["author"]
     return True
+
+
+def portal_date(written: str) -> str:
+    """The date a rules.PORTAL_DATE starting `written` gives, as year-month-day ("2023-9-14")."""
+    date = rules.PORTAL_DATE.match(written)
+    if date["month_name"]:
+        return f"{date['year_of_month']}-{rules.MONTHS_EN[date['month_name']]}-{date['day_of_month']}"
+    if date["month_after_day"]:
+        return f"{date['year_after_month']}-{rules.MONTHS_EN[date['month_after_day']]}-{date['day_before_month']}"
+    if date["year_zh"]:
+        year = "".join(str(rules.ZH_DIGITS[digit]) for digit in date["year_zh"])
+        return f"{year}-{_zh_number(date['month_zh'])}-{_zh_number(date['day_zh'])}"
+    return f"{date['year']}-{date['month']}-{date['day']}"
+
+
+def _zh_number(written: str) -> int:
+    """一 to 三十九 (rules._ZH_NUMBER) as a number: 九 9, 十 10, 十四 14, 二十 20, 三十一 31."""
+    tens, ten, units = written.rpartition("十")
+    if not ten:
+        return rules.ZH_DIGITS[units]
+    return 10 * (rules.ZH_DIGITS[tens] if tens else 1) + (rules.ZH_DIGITS[units] if units else 0)
 
 
 def _record_published(seed: ParsedSeed, stated: str, number: int, written: str) -> None:
@@ -303,7 +319,7 @@ def _month(value: str | None) -> int | None:
 def _event_from_match(match: re.Match[str]) -> EventDate | None:
     """Turn a matched date or range into '--MM-DD' (or 'YYYY-MM-DD' when the text gives the year)."""
     groups = match.groupdict()
-    m1 = _month(groups["m1"])
+    m1 = _month(groups["m1"]) or _month(groups["m2"])  # 12 to 14 September: the month once, after the range
     m2 = _month(groups["m2"]) or m1
     d1, d2 = int(groups["d1"]), int(groups["d2"] or groups["d1"])
     year = groups["y1"] or groups.get("y2")

@@ -107,11 +107,20 @@ MONTHS_EN = {
 }
 _MONTH_EN = trie_pattern(MONTHS_EN)  # any of the names, the longest that fits first
 
-# Event dates the text states: "April 8 to 15", "On April 10", "July 30, 2020", "4月8日至15日", "11月27日至12月1日".
+# Event dates the text states: "April 8 to 15", "On April 10", "July 30, 2020", "12 to 14 September", "30 April to
+# 2 May 2024", "4月8日至15日", "11月27日至12月1日". A day is one or two digits, maybe with "th": "September 2023"
+# is a month, no day 20.
+_DAY_END = r"(?:st|nd|rd|th)?\b"  # after a day's one or two digits
+_RANGE_EN = r"\s*(?:to|-|–|and)\s*"
 EVENT_DATES = (
     re.compile(
-        rf"\b(?P<m1>{_MONTH_EN})\.?\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>\d{{4}}))?"
-        rf"(?:\s*(?:to|-|–|and)\s*(?:(?P<m2>{_MONTH_EN})\.?\s+)?(?P<d2>\d{{1,2}})\b(?:,\s*(?P<y2>\d{{4}}))?)?"
+        rf"\b(?P<m1>{_MONTH_EN})\.?\s+(?P<d1>\d{{1,2}}){_DAY_END}(?:,\s*(?P<y1>\d{{4}}))?"
+        rf"(?:{_RANGE_EN}(?:(?P<m2>{_MONTH_EN})\.?\s+)?(?P<d2>\d{{1,2}}){_DAY_END}(?:,\s*(?P<y2>\d{{4}}))?)?"
+    ),
+    re.compile(  # day first; the lookahead: a month follows the first day or the range's second (12 to 14 September)
+        rf"\b(?=\d{{1,2}}{_DAY_END}(?:\s+|{_RANGE_EN}\d{{1,2}}{_DAY_END}\s+)(?:{_MONTH_EN})\b)"
+        rf"(?P<d1>\d{{1,2}}){_DAY_END}(?:\s+(?P<m1>{_MONTH_EN})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?)?"
+        rf"(?:{_RANGE_EN}(?P<d2>\d{{1,2}}){_DAY_END}\s+(?P<m2>{_MONTH_EN})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?)?"
     ),
     re.compile(  # (?=\d): every such date starts with a digit, and re then skips ahead to the next one
         r"(?=\d)(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})[日号]"
@@ -251,10 +260,21 @@ PORTAL_TOOLS = (
     "Twitter",
     "LinkedIn",
 )
-# A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14, 2023年09月14日, Sep 14, 2023; then maybe a time.
+# Chinese numerals as dates write them: 二〇二三年九月十四日 (〇 often typed as ○ or 零).
+ZH_DIGITS = {
+    digit: value
+    for value, digits in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+    for digit in digits
+}
+_ZH_DIGIT = "[" + "".join(ZH_DIGITS) + "]"
+_ZH_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1 to 39: 九, 十, 十四, 二十, 三十一
+# A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14, 2023年09月14日, Sep 14, 2023, 14 September 2023,
+# 二〇二三年九月十四日; then maybe a time.
 PORTAL_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}})(?:[-/.]|年)(?P<month>\d{{1,2}})(?:[-/.]|月)(?P<day>\d{{1,2}})日?"
-    rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}}),\s*(?P<year_of_month>\d{{4}}))"
+    rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}})(?:,\s*|\s+)(?P<year_of_month>\d{{4}})"
+    rf"|(?P<day_before_month>\d{{1,2}})\s+(?P<month_after_day>{_MONTH_EN})\.?,?\s+(?P<year_after_month>\d{{4}})"
+    rf"|(?P<year_zh>{_ZH_DIGIT}{{4}})年(?P<month_zh>{_ZH_NUMBER})月(?P<day_zh>{_ZH_NUMBER})日)"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?"
 )
 _UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)  # PORTAL_DATE without its names, to stand twice below
