@@ -185,6 +185,17 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
         ("二○二三年十二月三十一日", "2023-12-31", None),
         ("二零二四年二月二十九日", "2024-02-29", None),
         ("发布时间：二〇二三年十月一日　来源：青岛日报", "2023-10-01", "青岛日报"),
+        # With a weekday, a time before or after, a time zone, a label without a colon, an outlet in brackets: each
+        # was taken for the title or a subtitle.
+        ("Published : Sept. 14, 2023 - 15:20", "2023-09-14", None),
+        ("September 14, 2023 17:30 JST", "2023-09-14", None),
+        ("Thursday, September 14, 2023", "2023-09-14", None),
+        ("Sep 14, 2023 | 10:22 AM", "2023-09-14", None),
+        ("(People's Daily Online) 14:32, September 14, 2023", "2023-09-14", "People's Daily Online"),
+        ("2023年9月14日 星期四", "2023-09-14", None),
+        ("2023年09月14日 08:30 星期四 来源：大众日报", "2023-09-14", "大众日报"),
+        ("发布时间：2023-09-14 10:00（北京时间）", "2023-09-14", None),
+        ("Posted on 2023.09.14. 15:20", "2023-09-14", None),
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
@@ -203,6 +214,10 @@ def test_publication_line_is_read_and_dropped(line: str, published: str, publish
         ("作者：王明　来源：青岛日报　发布时间：2023-09-14", "王明"),
         ("By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12", "ZHANG SAN"),
         ("By Li Hua | Updated: 2023-09-14", "Li Hua"),
+        ("By Kim Min-ji  Published 2023.09.14. 15:20", "Kim Min-ji"),
+        ("Posted: 2023-09-14 | By Kim Min-ji", "Kim Min-ji"),
+        ("发布日期：2023-09-14 来源：济南日报 作者：记者 王明", "记者 王明"),
+        ("发布日期：2023-09-14　记者：王明 李华　来源：济南日报", "王明 李华"),
     ],
 )
 def test_portal_line_names_the_author(line: str, author: str) -> None:
@@ -230,6 +245,11 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "首页设计大赛在青岛举行。",
         "Print and online media covered the visit.",
         "来源：青岛日报\u3000发布时间：2023-09-14。",  # a sentence: no portal line ends so, nor names an outlet so
+        "Thursday, September 14, 2023, was the day the delegation arrived.",
+        "9:00 开幕式 10:30 签约仪式",
+        "(Photo by Wang Ming)",
+        "09:30",
+        "作者：王明 李华",  # one field alone
     ],
 )
 def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:

@@ -163,7 +163,11 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
         match = rules.PORTAL_ITEM.match(text, position)
         if match is None or match.end() == position:
             return None
-        if match["label"]:
+        if match["names"]:
+            items.append(("author", match["names"]))
+        elif match["stamp"]:
+            items.append(("published", match["stamp_date"]))
+        elif match["label"]:
             kind = _PORTAL_LABEL_KINDS[match["label"]]
             if kind in ("published", "date") and not match["date"]:
                 return None  # 时间：9月20日 is the text's, not the page's
@@ -173,8 +177,10 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
             items.append(("bare date", match["bare_date"]))
         elif match["by"]:
             items.append(("author", match["by"].strip()))
-        elif match["address"]:
-            items.append(("outlet", match["address"]))
+        elif match["address"] or match["bracketed"]:
+            items.append(("outlet", match["address"] or match["bracketed"]))
+        elif match["time"]:
+            items.append(("time", match["time"]))
         else:
             items.append(("tool", match[0]))
         position = rules.PORTAL_SEPARATOR.match(text, match.end()).end()
@@ -187,14 +193,14 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
     if not items:
         return False
     kinds = [kind for kind, _ in items]
-    fields = [kind for kind in kinds if kind not in ("tool", "published", "date", "bare date")]
+    fields = [kind for kind in kinds if kind not in ("tool", "published", "date", "bare date", "time")]
     tools = "tool" in kinds
     # A date under a publication label, beside another field or page tools, or alone on its line (as a portal
     # prints it under the title); "日期：2023-09-20" alone is a line of the text.
     stamped = (
         "published" in kinds
         or (("date" in kinds or "bare date" in kinds) and (fields or tools))
-        or kinds == ["bare date"]
+        or ("bare date" in kinds and set(kinds) <= {"bare date", "time"})
     )
     if not (stamped or len(fields) >= 2 or all(kind == "tool" for kind in kinds)):
         return False  # one field alone: a closing "来源:无锡日报" is CREDITED_SOURCE_LINE's, "日期：…" the text's

@@ -164,6 +164,9 @@ MONTH_NAMES_EN = [
 #   来源：青岛日报　　发布时间：2023-09-14 08:30　　【字号：大 中 小】
 #   Source: Xinhua | 2023-09-14 10:22:05 | Editor: huaxia
 #   By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12
+#   By Kim Min-ji  Published 2023.09.14. 15:20
+#   (People's Daily Online) 14:32, September 14, 2023
+#   2023年09月14日 08:30 星期四　来源：大众日报　作者：记者 王明
 #   打印本页　关闭窗口
 # A line is one only when it is made of nothing but PORTAL_ITEMs, in any order, with spaces or bars between them:
 # "时间：9月20日 地点：青岛国际会议中心" (a schedule in the text) is not. What such a line gives:
@@ -186,7 +189,11 @@ PORTAL_LABELS = {
         "发表时间",
         "更新时间",
         "Published",
+        "Published on",
         "Updated",
+        "Updated on",
+        "Posted",
+        "Posted on",
     ),
     "date": ("时间", "日期", "時間", "Date"),  # a date only beside another field
     "outlet": (
@@ -268,14 +275,23 @@ ZH_DIGITS = {
 }
 _ZH_DIGIT = "[" + "".join(ZH_DIGITS) + "]"
 _ZH_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1 to 39: 九, 十, 十四, 二十, 三十一
-# A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14, 2023年09月14日, Sep 14, 2023, 14 September 2023,
-# 二〇二三年九月十四日; then maybe a time.
+# A time of day as portals print it beside a date: 15:20, 09:12 PM, 17:30 JST, 10:00（北京时间）.
+_TIME = (
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
+    r"(?:\s*(?:JST|KST|CST|GMT|UTC|BJT|HKT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\s*[(（]北京时间[)）])?"
+)
+_WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_ZH = r"[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天][)）]?"
+# A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14(.), 2023年09月14日, Sep 14, 2023, 14 September 2023,
+# 二〇二三年九月十四日; maybe after a weekday or a time (Thursday, September 14, 2023; 14:32, September 14, 2023),
+# maybe before a time and a weekday (2023年9月14日 08:30 星期四; Sept. 14, 2023 - 15:20).
 PORTAL_DATE = re.compile(
-    rf"(?:(?P<year>\d{{4}})(?:[-/.]|年)(?P<month>\d{{1,2}})(?:[-/.]|月)(?P<day>\d{{1,2}})日?"
+    rf"(?:{_WEEKDAY_EN},?\s+|{_TIME},?\s+)?"
+    rf"(?:(?P<year>\d{{4}})(?:[-/.]|年)(?P<month>\d{{1,2}})(?:[-/.]|月)(?P<day>\d{{1,2}})(?:日|\.(?!\d))?"
     rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}})(?:,\s*|\s+)(?P<year_of_month>\d{{4}})"
     rf"|(?P<day_before_month>\d{{1,2}})\s+(?P<month_after_day>{_MONTH_EN})\.?,?\s+(?P<year_after_month>\d{{4}})"
     rf"|(?P<year_zh>{_ZH_DIGIT}{{4}})年(?P<month_zh>{_ZH_NUMBER})月(?P<day_zh>{_ZH_NUMBER})日)"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?"
+    rf"(?:\s*{_WEEKDAY_ZH}|\s*[(（]{_WEEKDAY_EN}[)）]|\s*[-,]?\s*{_TIME})*"
 )
 _UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)  # PORTAL_DATE without its names, to stand twice below
 _PORTAL_BREAK = r"\s\u3000|｜丨"  # what stands between items: spaces (ideographic too) and bars
@@ -283,16 +299,29 @@ PORTAL_SEPARATOR = re.compile(f"[{_PORTAL_BREAK}]*")
 # One item, at the start of what is left of the line; the named group that matched says what it is. A label's
 # value may be empty (浏览次数：, filled in by a script) and ends at the next label (来源：青岛日报发布时间：…, pasted
 # without a space); a by-line's name and place are bounded, so that a paragraph starting "By …" is passed over fast.
+_PORTAL_TOOL = trie_pattern(PORTAL_TOOLS)
+_AUTHOR_LABEL = trie_pattern(PORTAL_LABELS["author"])
+_HAN_NAME = (
+    rf"(?!(?:{_PORTAL_LABEL})\s*[:：]|{_PORTAL_TOOL})[\u4e00-\u9fff·]{{2,4}}(?![\u4e00-\u9fff·])"  # 王明, 通讯员
+)
 PORTAL_ITEM = re.compile(
     r"[【\[]?(?:"
-    rf"(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"
+    # Names, two or more, after an author's label: 作者：记者 王明, 记者：王明 李华.
+    rf"(?:{_AUTHOR_LABEL})\s*[:：]\s*(?P<names>{_HAN_NAME}(?:[ \u3000]{_HAN_NAME})+)"
+    # A publication date after its label, with a colon or without (Published 2023.09.14. 15:20).
+    rf"|(?P<stamp>{trie_pattern(PORTAL_LABELS['published'])})\s+(?P<stamp_date>{_UNNAMED_DATE})"
+    rf"|(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
-    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?(?=\s*[|｜丨]|$)"
+    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?"
+    rf"(?=\s*[|｜丨(（]|\s+{_PORTAL_LABEL}\b|$)"
+    # An outlet in brackets: (People's Daily Online) 14:32, September 14, 2023.
+    r"|[(（](?P<bracketed>[A-Z][A-Za-z.'& -]{1,40})[)）]"
+    rf"|(?P<time>{_TIME})(?![\w:])"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
-    rf"|(?P<tool>{trie_pattern(PORTAL_TOOLS)})[:：]?"
+    rf"|(?P<tool>{_PORTAL_TOOL})[:：]?"
     r")[】\]]?"
 )
 
