@@ -143,6 +143,12 @@ def test_traditional_pieces_keep_their_original() -> None:
         "【大 中 小】【打印】",
         "分享到：微信 朋友圈 微博 QQ空间",
         "Print | Email | Share",
+        "Copyright © 2023 The Korea Herald. All rights reserved.",
+        "Copyright 2023 Nikkei Inc.",
+        "© 2023 Kyodo News",
+        "All Rights Reserved.",
+        "版权所有：青岛市人民政府\u3000鲁ICP备05000460号",
+        "鲁公网安备 37010202000123号\u3000网站标识码：3701000001",
     ],
 )
 def test_chrome_lines_are_dropped(chrome: str) -> None:
@@ -227,6 +233,28 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
     assert body(seed) == [("paragraph", "zh", "济南代表团访问日本。")]
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Kim Min-ji", "Kim Min-ji"),
+        ("By ZHANG SAN and LI SI", "ZHANG SAN and LI SI"),
+        ("By Yoon Min-sik, Kim Min-ji", "Yoon Min-sik, Kim Min-ji"),
+    ],
+)
+def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
+    """A by-line on its own line, above or below the text, is the author, not the title or a subtitle."""
+    for lines in (
+        (line, "Jinan delegation visits Japan", "The delegation visited Osaka."),
+        ("Jinan delegation visits Japan", line, "The delegation visited Osaka."),
+    ):
+        seed = parse(*lines)
+        assert seed.author == author
+        assert [piece.text for piece in (*seed.headings["en"], *seed.pieces)] == [
+            "Jinan delegation visits Japan",
+            "The delegation visited Osaka.",
+        ]
+
+
 def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -> None:
     seed = parse("济南代表团访问日本。", "作者：王明　来源：青岛日报")
     assert (seed.published, seed.publisher, seed.credited, seed.author) == (None, None, {"zh": "青岛日报"}, "王明")
@@ -246,6 +274,8 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "Print and online media covered the visit.",
         "来源：青岛日报\u3000发布时间：2023-09-14。",  # a sentence: no portal line ends so, nor names an outlet so
         "Thursday, September 14, 2023, was the day the delegation arrived.",
+        "Copyright protection was discussed at the seminar.",
+        "The two sides agreed to protect copyright. All rights reserved.",
         "9:00 开幕式 10:30 签约仪式",
         "(Photo by Wang Ming)",
         "09:30",

@@ -73,6 +73,9 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             continue
         if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
             continue
+        if (match := rules.BYLINE.match(text)) and seed.author is None:
+            seed.author = match["author"]
+            continue
         if match := rules.CREDITED_SOURCE_LINE.match(text):
             _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
             continue

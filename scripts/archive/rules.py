@@ -31,7 +31,15 @@ CHROME_LINES = (
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
+    # a page footer: Copyright © 2023 The Korea Herald. All rights reserved. / 版权所有：青岛市人民政府 /
+    # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
+    re.compile(r"^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)", re.I),
+    re.compile(r"^(?:版权所有|版權所有)|ICP[备備证證]\s*\d|公网安备|公網安備|网站标识码|網站標識碼"),
 )
+# A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI. The names are capitalised words, so that
+# "By Monday the delegation had signed." is the text's.
+_BY_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+BYLINE = re.compile(rf"^By\s+(?P<author>{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*)$")
 
 # --- Lines that carry metadata, then are dropped. Named groups: date (ISO or D.M.Y), time, outlet.
 PUBLICATION_LINES = (
