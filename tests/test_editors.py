@@ -172,29 +172,74 @@ def test_new_saves_the_source_byte_for_byte_and_a_stub_with_placeholders(scratch
     ]
 
 
-# A portal page of another shape, pasted whole: a breadcrumb without a label, the outlet before the date, page tools.
+def pasted(scratch: Scratch, source: str) -> tuple[str, Path]:
+    """`make new` with `source` on standard input: the metadata stub it wrote, and its path."""
+    result = run("new.py", "--seeds", str(scratch.seeds), stdin=source.encode())
+    assert result.returncode == 0, result.stderr
+    [stub_path] = scratch.seeds.glob("000_*.yml")
+    return stub_path.read_text(encoding="utf-8"), stub_path
+
+
+def published(scratch: Scratch, stub_path: Path, metadata: str, lang: str) -> str:
+    """The article's page in `lang` once editors have replaced the stub with `metadata`, which leaves no problem."""
+    stub_path.write_text(metadata, encoding="utf-8")
+    archive = scratch.load()
+    assert archive.problems == []
+    return render_article(archive.articles[0], lang, archive.vocabulary)
+
+
+# Pages pasted whole. A portal's: a breadcrumb without a label, the outlet before the date, page tools. A city
+# government's: the site's header above the breadcrumb, the editor on duty, other articles' headlines under 相关新闻,
+# the site's footer.
 PORTAL_SOURCE = (
     "首页 > 新闻中心 > 对外交流\n青岛代表团访问首尔 签署合作备忘录\n"
     "来源：无锡日报\u3000\u3000发布时间：2023-09-14 08:30\u3000\u3000【字号：大 中 小】\n"
     "9月12日,济南市代表团赴日本考察。\n打印本页\u3000关闭窗口\n"
 )
+GOVERNMENT_PAGE = (
+    "济南市人民政府\n首页 > 政务动态 > 部门动态\n济南市商务局赴韩国首尔举办经贸合作推介会\n"
+    "2023-09-14 16:20:11 来源：无锡日报 【字体：大 中 小】 【打印】 【关闭】\n"
+    "9月12日，济南市商务局在韩国首尔举办经贸合作推介会，韩国企业代表80余人参加。\n（责任编辑：李四）\n"
+    "相关新闻\n济南市代表团访问日本大阪\n青岛与东京签署友好交流备忘录\n"
+    "主办单位：济南市人民政府办公厅　承办单位：济南市大数据局\n版权所有：济南市人民政府　鲁ICP备05000460号\n"
+)
 
 
-def test_new_reads_a_portal_page_pasted_whole_and_its_page_shows_no_chrome(scratch: Scratch) -> None:
-    """`make new` offers the headline as the title and reads the date and outlet; the page has none of the chrome."""
-    result = run("new.py", "--seeds", str(scratch.seeds), stdin=PORTAL_SOURCE.encode())
-    assert result.returncode == 0, result.stderr
-    [stub_path] = scratch.seeds.glob("000_*.yml")
-    stub = stub_path.read_text(encoding="utf-8")
-    assert '# The source\'s title (zh): "青岛代表团访问首尔 签署合作备忘录"' in stub
-    assert "# Publication date read from the source: 2023-09-14 (line 3)." in stub
-    assert "publisher '无锡日报' (tag wuxi-daily)" in stub
-    stub_path.write_text("slug: qingdao-seoul\ntitle:\n  en: Qingdao delegation visits Seoul\n", encoding="utf-8")
-    archive = scratch.load()
-    assert archive.problems == []
-    page = render_article(archive.articles[0], "zh", archive.vocabulary)
-    assert "2023年9月14日" in page and "无锡日报" in page
-    assert [chrome for chrome in ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭") if chrome in page] == []
+@pytest.mark.parametrize(
+    ("source", "read", "chrome"),
+    [
+        (
+            PORTAL_SOURCE,
+            (
+                '# The source\'s title (zh): "青岛代表团访问首尔 签署合作备忘录"',
+                "# Publication date read from the source: 2023-09-14 (line 3).",
+                "publisher '无锡日报' (tag wuxi-daily)",
+            ),
+            ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭"),
+        ),
+        (
+            GOVERNMENT_PAGE,
+            (
+                '# The source\'s title (zh): "济南市商务局赴韩国首尔举办经贸合作推介会"',  # not the site's name
+                "# Publication date read from the source: 2023-09-14 (line 4).",
+                "# Tags found in the text: jinan.",  # not japan nor delegation-visit, from 相关新闻
+            ),
+            ("人民政府", "首页", "李四", "相关新闻", "大阪", "东京", "主办单位", "版权所有", "ICP"),
+        ),
+    ],
+    ids=["portal", "government"],
+)
+def test_new_reads_a_page_pasted_whole_and_its_page_holds_the_article_only(
+    scratch: Scratch, source: str, read: tuple[str, ...], chrome: tuple[str, ...]
+) -> None:
+    """`make new` offers the headline as the title and reads the date, the outlet and the tags from the article
+    alone; the page shows the date and outlet and none of the page's chrome."""
+    stub, stub_path = pasted(scratch, source)
+    assert [line for line in read if line not in stub] == []
+    page = published(scratch, stub_path, "slug: a-page\ntitle:\n  en: A page\n", "zh")
+    text = page[page.index("\n# ") :]
+    assert "2023年9月14日" in text and "无锡日报" in text
+    assert [line for line in chrome if line in text] == []
 
 
 @pytest.mark.parametrize(
@@ -218,14 +263,9 @@ def test_a_date_written_day_first_or_in_chinese_numerals_is_the_pages_date(
     scratch: Scratch, source: str, lang: str, shown: tuple[str, ...]
 ) -> None:
     """The page gives the date the source prints, not "Date unknown" with the date as a subtitle."""
-    result = run("new.py", "--seeds", str(scratch.seeds), stdin=source.encode())
-    assert result.returncode == 0, result.stderr
-    [stub_path] = scratch.seeds.glob("000_*.yml")
-    assert "# Publication date read from the source: 2023-09-14" in stub_path.read_text(encoding="utf-8")
-    stub_path.write_text("slug: jinan-osaka\ntitle:\n  en: Jinan\n  zh: 济南\n", encoding="utf-8")
-    archive = scratch.load()
-    assert archive.problems == []
-    page = render_article(archive.articles[0], lang, archive.vocabulary)
+    stub, stub_path = pasted(scratch, source)
+    assert "# Publication date read from the source: 2023-09-14" in stub
+    page = published(scratch, stub_path, "slug: jinan-osaka\ntitle:\n  en: Jinan\n  zh: 济南\n", lang)
     assert [line for line in shown if line not in page] == []
     assert ".subtitle" not in page and "unknown" not in page and "不详" not in page
 

@@ -158,6 +158,52 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
     assert seed.headings == {}
 
 
+def test_the_page_header_above_the_breadcrumb_is_dropped() -> None:
+    """The site's name and menus above a breadcrumb are the page's, not the article's: the headline is the title.
+    Today's date in the header is not the publication date."""
+    seed = parse(
+        "济南市人民政府",
+        "首页　政务公开　政务服务　互动交流",
+        "2024年1月5日 星期五",
+        "首页 > 政务动态 > 部门动态",
+        "济南市商务局赴韩国首尔举办经贸合作推介会",
+        "2023-09-14 16:20:11 来源：济南市商务局 【字体：大 中 小】 【打印】 【关闭】",
+        "9月12日，济南市商务局在韩国首尔举办推介会。",
+    )
+    assert [piece.text for piece in seed.headings["zh"]] == ["济南市商务局赴韩国首尔举办经贸合作推介会"]
+    assert (seed.published, seed.publisher) == (StatedDate("2023-09-14", 6), "济南市商务局")
+    assert body(seed) == [("paragraph", "zh", "9月12日，济南市商务局在韩国首尔举办推介会。")]
+
+
+def test_lines_above_a_breadcrumb_below_a_paragraph_stay() -> None:
+    """A breadcrumb that is not at the top of the page leaves the lines above it alone."""
+    seed = parse("济南代表团访问日本", "济南代表团访问日本。", "首页 > 新闻中心", "代表团与企业座谈。")
+    assert [piece.text for piece in seed.headings["zh"]] == ["济南代表团访问日本"]
+    assert [piece.text for piece in seed.pieces] == ["济南代表团访问日本。", "代表团与企业座谈。"]
+
+
+@pytest.mark.parametrize("heading", ["相关新闻", "相關閱讀", "推荐阅读：", "Related Articles", "MOST POPULAR"])
+def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
+    """Other articles' headlines under 相关新闻 (and the footer after them) are not the article's text, and do not
+    tag it; a paragraph after them is."""
+    seed = parse(
+        "济南代表团访问韩国",
+        "代表团与首尔企业座谈。",
+        heading,
+        "济南市代表团访问日本大阪",
+        "Qingdao delegation visits Tokyo",
+        "主办单位：济南市人民政府办公厅　承办单位：济南市大数据局",
+        "（来源：济南日报）",
+    )
+    assert [piece.text for piece in seed.pieces] == ["代表团与首尔企业座谈。", "（来源：济南日报）"]
+
+
+@pytest.mark.parametrize("line", ["（责任编辑：李四）", "责任编辑：李四", "浏览次数：1024", "[Editor: Li Si]"])
+def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
+    seed = parse("济南代表团访问韩国", "代表团与首尔企业座谈。", line)
+    assert [piece.text for piece in seed.pieces] == ["代表团与首尔企业座谈。"]
+
+
 @pytest.mark.parametrize(
     ("line", "published", "publisher"),
     [

@@ -67,9 +67,16 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     chinese = "".join(line.text for line in lines if clean.is_chinese(line.text))
     seed.traditional = bool(chinese) and clean.is_traditional(clean.strip_pinyin(chinese))
     pending_url: str | None = None
-    for line in lines:
+    related = False  # in the page's list of other articles (rules.RELATED_HEADING)
+    for line in lines[_page_header_lines(seed, lines) :]:
         text = clean.collapse_spaces(line.text)
         if any(pattern.search(text) for pattern in rules.CHROME_LINES):
+            continue
+        if rules.RELATED_HEADING.match(text):
+            related = True
+            continue
+        related = related and _kind_of(seed, text) != "paragraph"
+        if related:
             continue
         if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
             continue
@@ -96,6 +103,18 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             Problem(rel, first, "seed must contain at least one paragraph of article text, found none")
         )
     return seed
+
+
+def _page_header_lines(seed: ParsedSeed, lines: tuple[Line, ...]) -> int:
+    """How many lines at the top are the page's header, above its first breadcrumb (rules.BREADCRUMBS): none when
+    there is no breadcrumb or a paragraph stands above it."""
+    for index, line in enumerate(lines):
+        text = clean.collapse_spaces(line.text)
+        if any(pattern.search(text) for pattern in rules.BREADCRUMBS):
+            return index
+        if _kind_of(seed, text) == "paragraph":
+            return 0
+    return 0
 
 
 def _piece(seed: ParsedSeed, kind: str, text: str, number: int, url: str | None = None) -> Piece:
@@ -205,7 +224,7 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
         or (("date" in kinds or "bare date" in kinds) and (fields or tools))
         or ("bare date" in kinds and set(kinds) <= {"bare date", "time"})
     )
-    if not (stamped or len(fields) >= 2 or all(kind == "tool" for kind in kinds)):
+    if not (stamped or len(fields) >= 2 or all(kind in ("tool", "other") for kind in kinds)):
         return False  # one field alone: a closing "来源:无锡日报" is CREDITED_SOURCE_LINE's, "日期：…" the text's
     values = dict(reversed(items))  # the first of each kind
     if stamped:

@@ -24,10 +24,15 @@ OTHER_LANGUAGE = {"en": "zh", "zh": "en"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
 # --- Lines that are not the article: portal chrome and boilerplate, dropped wherever they stand.
-CHROME_LINES = (
-    # breadcrumbs: 当前位置:网站首页 > 新闻中心 > …, 首页 > 新闻中心 > 对外交流
+# Breadcrumbs: 当前位置:网站首页 > 新闻中心 > …, 首页 > 新闻中心 > 对外交流, Home > Business. A page prints its
+# header (the site's name, menus, today's date) above the breadcrumb and the article below it: short lines above the
+# first breadcrumb are dropped too, unless a paragraph stands among them (then the breadcrumb is not at the top).
+BREADCRUMBS = (
     re.compile(r"^(?:当前位置|當前位置|您的位置|您现在的位置|您当前的位置|您當前的位置|所在位置)[:：]"),
     re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›]"),
+)
+CHROME_LINES = (
+    *BREADCRUMBS,
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
@@ -35,6 +40,13 @@ CHROME_LINES = (
     # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
     re.compile(r"^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)", re.I),
     re.compile(r"^(?:版权所有|版權所有)|ICP[备備证證]\s*\d|公网安备|公網安備|网站标识码|網站標識碼"),
+)
+# A heading that starts the page's list of other articles (相关新闻, Related Articles): it and the short lines after it
+# (their headlines, the site's footer) are dropped, up to the next paragraph.
+RELATED_HEADING = re.compile(
+    r"^(?:相关新闻|相关阅读|相关文章|相关链接|相關新聞|相關閱讀|相關文章|相關連結|推荐阅读|推薦閱讀|热点推荐|热门文章|猜你喜欢"
+    r"|Related (?:Articles|News|Stories|Links)|Most (?:Popular|Read|Viewed)|You may also like)[:：]?$",
+    re.I,
 )
 # A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI. The names are capitalised words, so that
 # "By Monday the delegation had signed." is the text's.
@@ -182,7 +194,7 @@ MONTH_NAMES_EN = [
 #   or a date alone on its line: the publication date, the outlet (来源, Source, a web address) the publisher, the author the
 #   author; the line is dropped;
 # - without a date, two fields or more ("作者：王明　来源：青岛日报"): the credited outlet and the author; dropped;
-# - page tools alone: chrome, dropped;
+# - page tools alone, or the page's editor and counters alone ((责任编辑：李四), 浏览次数：1024): chrome, dropped;
 # - anything else (a lone "来源:无锡日报" is CREDITED_SOURCE_LINE's) stays.
 PORTAL_LABELS = {
     "published": (
@@ -313,7 +325,7 @@ _HAN_NAME = (
     rf"(?!(?:{_PORTAL_LABEL})\s*[:：]|{_PORTAL_TOOL})[\u4e00-\u9fff·]{{2,4}}(?![\u4e00-\u9fff·])"  # 王明, 通讯员
 )
 PORTAL_ITEM = re.compile(
-    r"[【\[]?(?:"
+    r"[【\[(（]?(?:"
     # Names, two or more, after an author's label: 作者：记者 王明, 记者：王明 李华.
     rf"(?:{_AUTHOR_LABEL})\s*[:：]\s*(?P<names>{_HAN_NAME}(?:[ \u3000]{_HAN_NAME})+)"
     # A publication date after its label, with a colon or without (Published 2023.09.14. 15:20).
@@ -330,7 +342,7 @@ PORTAL_ITEM = re.compile(
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
     rf"|(?P<tool>{_PORTAL_TOOL})[:：]?"
-    r")[】\]]?"
+    r")[】\])）]?"
 )
 
 # --- Text shape.
