@@ -182,7 +182,9 @@ def test_lines_above_a_breadcrumb_below_a_paragraph_stay() -> None:
     assert [piece.text for piece in seed.pieces] == ["济南代表团访问日本。", "代表团与企业座谈。"]
 
 
-@pytest.mark.parametrize("heading", ["相关新闻", "相關閱讀", "推荐阅读：", "Related Articles", "MOST POPULAR"])
+@pytest.mark.parametrize(
+    "heading", ["相关新闻", "相關閱讀", "推荐阅读：", "Related Articles", "Related coverage:", "MOST POPULAR"]
+)
 def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
     """Other articles' headlines under 相关新闻 (and the footer after them) are not the article's text, and do not
     tag it; a paragraph after them is."""
@@ -427,6 +429,38 @@ def test_wire_dateline_gives_publisher_and_date_but_stays_in_text(
     assert (seed.publisher, seed.published.iso if seed.published else None) == (publisher, published)
     assert body(seed) == [("paragraph", "en", text)]
     assert [event.stated for event in seed.events] == ["July 30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "published", "author"),
+    [
+        ("新华社济南9月14日电（记者王明）济南市代表团7月30日访问日本。", "新华社", None, "王明"),
+        ("中新网青岛9月14日电 (记者 王明)青岛市代表团7月30日访问韩国。", "中新网", None, "王明"),
+        ("韩联社首尔9月14日电 青岛市代表团7月30日访问仁川。", "韩联社", None, None),
+        ("新华社东京2023年9月14日电（记者 王明）济南市代表团7月30日访问日本。", "新华社", "2023-09-14", "王明"),
+        ("本报讯（记者 王明 通讯员 李华）济南市代表团7月30日访问日本。", None, None, "王明 通讯员 李华"),
+        ("本报济南9月14日讯（记者 王明）济南市代表团7月30日访问日本。", None, None, "王明"),
+    ],
+)
+def test_chinese_dateline_gives_publisher_and_reporters_but_stays_in_text(
+    text: str, publisher: str | None, published: str | None, author: str | None
+) -> None:
+    """'新华社济南9月14日电（记者王明）' names the agency and its reporter; its day is the report's, no event's (it was
+    listed as one); 本报 (this paper) names no outlet. Readers still see the dateline."""
+    seed = parse("济南代表团访问日本", text)
+    assert (seed.publisher, seed.published.iso if seed.published else None, seed.author) == (
+        publisher,
+        published,
+        author,
+    )
+    assert body(seed) == [("paragraph", "zh", clean.clean_chinese(text))]
+    assert [event.stated for event in seed.events] == ["7月30日"]
+
+
+@pytest.mark.parametrize("text", ["青岛电视台9月14日电视节目报道了代表团访问韩国。", "合作社电商平台9月14日上线。"])
+def test_a_paragraph_that_starts_like_a_chinese_dateline_is_none(text: str) -> None:
+    seed = parse("济南代表团访问日本", text)
+    assert (seed.publisher, seed.author, [event.stated for event in seed.events]) == (None, None, ["9月14日"])
 
 
 def test_publication_line_wins_over_wire_dateline() -> None:

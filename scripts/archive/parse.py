@@ -290,6 +290,14 @@ def _read_credits(seed: ParsedSeed) -> None:
             for pattern in rules.AUTHOR_INLINE:
                 if (match := pattern.search(original)) and seed.author is None:
                     seed.author = match["author"].strip()
+        if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
+            if match["outlet"] and seed.publisher is None:
+                seed.publisher = match["outlet"]
+                seed.outlet_lines.setdefault(seed.publisher, piece.line)
+            if match["year"] and seed.published is None:
+                _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
+            if match["author"] and seed.author is None:
+                seed.author = match["author"]
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             if seed.publisher is None:
@@ -301,8 +309,10 @@ def _read_credits(seed: ParsedSeed) -> None:
                 _record_published(seed, f"{year[0]}-{month}-{day}", piece.line, match["date"])
 
 
-def wire_dateline(text: str) -> re.Match[str] | None:
-    """The wire dateline (rules.WIRE_DATELINES) a paragraph starts with, if any."""
+def wire_dateline(text: str, lang: str = "en") -> re.Match[str] | None:
+    """The wire dateline (rules.WIRE_DATELINES, WIRE_DATELINE_ZH) a paragraph in `lang` starts with, if any."""
+    if lang == "zh":
+        return rules.WIRE_DATELINE_ZH.match(text)
     return next((match for pattern in rules.WIRE_DATELINES if (match := pattern.match(text))), None)
 
 
@@ -318,7 +328,7 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
     seen: set[tuple[str, str | None]] = set()
     for piece in seed.pieces:
         text = piece.text
-        if piece.lang == "en" and (dateline := wire_dateline(text)):
+        if dateline := wire_dateline(text, piece.lang):
             text = text[dateline.end() :]  # the dateline is the release date, not an event
         if rules.EVENT_DATE_HINT.search(text) is None:
             continue

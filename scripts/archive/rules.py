@@ -45,7 +45,7 @@ CHROME_LINES = (
 # (their headlines, the site's footer) are dropped, up to the next paragraph.
 RELATED_HEADING = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关链接|相關新聞|相關閱讀|相關文章|相關連結|推荐阅读|推薦閱讀|热点推荐|热门文章|猜你喜欢"
-    r"|Related (?:Articles|News|Stories|Links)|Most (?:Popular|Read|Viewed)|You may also like)[:：]?$",
+    r"|Related (?:Articles|News|Stories|Links|Coverage)|Most (?:Popular|Read|Viewed)|You may also like)[:：]?$",
     re.I,
 )
 # A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI. The names are capitalised words, so that
@@ -98,6 +98,17 @@ WIRE_DATELINES = (
     ),
 )
 WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
+# Chinese datelines at the start of the first paragraph, kept in the text: an agency or paper, maybe the place, the
+# day, then 电 (a dispatch) or 讯 (a report), then maybe its reporters: 新华社济南9月14日电（记者王明）, 中新网青岛9月14日电
+# (记者 王明), 韩联社首尔9月14日电, 本报讯（记者 王明 通讯员 李华）. The outlet names the publisher, except 本报 (this
+# paper) and the like; the day is the report's, not an event's. 电 and 讯 begin no word here (电视, 讯息).
+WIRE_DATELINE_ZH = re.compile(
+    r"^(?:(?!本报|本報|本台|本网|本網)(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))(?P<place>[\u4e00-\u9fff]{2,6}?)?"
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[电電讯訊]"
+    r"|(?P<own>本报|本報|本台|本网|本網)(?:[\u4e00-\u9fff]{2,6}?(?:\d{1,2})月(?:\d{1,2})日)?[讯訊])"
+    r"(?![视視话話力脑腦子器影商网網池站动動气氣信梯竞競缆纜息号號飞飛问問])"
+    r"(?:\s*[（(](?:记者|記者)\s*(?P<author>[^()（）]{2,30}?)\s*[)）])?"
+)
 
 # Wire attachment block: "Link: <url>" then "Caption: <text>".
 ATTACHMENT_LINK = re.compile(r"^Link:\s*(?P<url>https?://[^\s<>\"'`]+)$")
