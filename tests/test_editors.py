@@ -242,6 +242,33 @@ def test_new_reads_a_page_pasted_whole_and_its_page_holds_the_article_only(
     assert [line for line in chrome if line in text] == []
 
 
+def test_a_numbered_section_heading_is_a_heading_in_both_languages(scratch: Scratch) -> None:
+    """一、… and （二）… inside the text are its sections' headings (they were shown as photo captions), and their
+    translations stand as headings on the English page."""
+    _, stub_path = pasted(
+        scratch,
+        "济南与大阪深化合作\n济南市代表团访问大阪，双方达成共识。\n一、深化产业合作\n双方将加强合作。\n"
+        "（二）拓展人文交流\n双方将推动青少年交流。\n图为签约仪式现场\n",
+    )
+    seed = stub_path.with_suffix(".txt").name
+    scratch.write(
+        stub_path.with_suffix(".en.txt").name,
+        f"---\ntitle: Jinan and Osaka deepen cooperation\nsource_hash: {seed_hash(scratch, seed)}\n---\n"
+        "A Jinan delegation visited Osaka.\n"
+        "I. Deepening industrial cooperation\nThe two sides will cooperate.\n(II) Expanding exchanges\n"
+        "The two sides will promote youth exchanges.\nThe signing ceremony\n",
+    )
+    zh = published(scratch, stub_path, "slug: jinan-osaka\n", "zh")
+    assert '<div class="pair"><h2>一、深化产业合作</h2><p lang="en" class="other-language">I. Deepening' in zh
+    assert "<h2>（二）拓展人文交流</h2>" in zh and '<p class="caption">图为签约仪式现场</p>' in zh
+    en = published(scratch, stub_path, "slug: jinan-osaka\n", "en")
+    assert [
+        heading
+        for heading in ("<h2>I. Deepening industrial cooperation</h2>", "<h2>(II) Expanding exchanges</h2>")
+        if heading not in en
+    ] == []
+
+
 @pytest.mark.parametrize(
     ("source", "lang", "shown"),
     [

@@ -395,6 +395,11 @@ def test_headline_and_subtitle_are_lifted() -> None:
     ("line", "kind"),
     [
         ("薛庆国向JETRO理事高岛大浩赠送纪念品", "caption"),
+        ("一、深化产业合作", "heading"),
+        ("（二）拓展人文交流", "heading"),
+        ("(三) 加强青少年交流", "heading"),
+        ("一、双方将在新能源汽车领域加强合作。", "paragraph"),
+        ("一带一路合作项目现场", "caption"),
         ("Visiting the Japan International Science and Technology Exchange Center", "caption"),
         ("双方就合作交换了意见。", "paragraph"),
         ("Both sides exchanged views on cooperation.", "paragraph"),
@@ -404,8 +409,9 @@ def test_headline_and_subtitle_are_lifted() -> None:
         ),
     ],
 )
-def test_short_line_after_first_paragraph_is_a_caption(line: str, kind: str) -> None:
-    """After the first paragraph, a short line that does not end like a sentence is a photo caption."""
+def test_short_line_after_first_paragraph_is_a_caption_or_a_heading(line: str, kind: str) -> None:
+    """After the first paragraph, a short line that does not end like a sentence is a photo caption, or a section's
+    heading when numbered as one (一、, （二）)."""
     seed = parse("The delegation visited Tokyo.", line, "The delegation returned.")
     assert [piece.kind for piece in seed.pieces] == ["paragraph", kind, "paragraph"]
     assert seed.headings == {}

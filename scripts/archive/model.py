@@ -10,7 +10,7 @@ Origin = Literal["source", "editor", "translation"]
 Precision = Literal["day", "month", "year", "unknown"]
 # stale: a translation of an earlier version of the original (its source_hash no longer matches).
 Status = Literal["original", "translation", "stale", "missing"]
-BlockKind = Literal["paragraph", "caption", "attachment"]
+BlockKind = Literal["paragraph", "heading", "caption", "attachment"]
 
 
 @dataclass(frozen=True, order=True)

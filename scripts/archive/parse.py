@@ -128,12 +128,15 @@ def _piece(seed: ParsedSeed, kind: str, text: str, number: int, url: str | None 
 
 
 def _kind_of(seed: ParsedSeed, text: str) -> str:
-    """A paragraph ends like a sentence or is long; a short line that does not is a heading or caption."""
+    """A paragraph ends like a sentence or is long; a short line that does not is a caption (or, before the first
+    paragraph, the title or subtitle), or a section's heading when numbered as one (rules.SECTION_HEADING)."""
     lang = "zh" if clean.is_chinese(text) else "en"
     if ends_sentence(text):
         return "paragraph"
     limit = rules.CAPTION_MAX_CHARS[lang] if seed.pieces else rules.TITLE_MAX_CHARS[lang]
-    return "caption" if len(text) <= limit else "paragraph"
+    if len(text) > limit:
+        return "paragraph"
+    return "heading" if seed.pieces and rules.SECTION_HEADING.match(text) else "caption"
 
 
 def ends_sentence(text: str) -> bool:

@@ -343,12 +343,13 @@ def _body(article: Article, lang: PageLang, hant: bool = False) -> list[str]:
         if block.kind == "attachment":
             continue
         text = block.hant if hant else block.text(lang)
+        element = "h2" if block.kind == "heading" else "p"  # a section's heading, below the title's h1
         attrs = ' class="caption"' if block.kind == "caption" else ""
         counterpart = None if hant or text is None else block.text(other)
         if text is None:
             text = block.text(article.original_lang) or ""
             attrs += f' lang="{rules.HTML_LANG[article.original_lang]}"'
-        shown = f"<p{attrs}>{escape_html(text)}</p>"
+        shown = f"<{element}{attrs}>{escape_html(text)}</{element}>"
         if counterpart:
             hidden = f'<p lang="{rules.HTML_LANG[other]}" class="other-language">'
             shown = f'<div class="pair">{shown}{hidden}{escape_html(counterpart)}</p></div>'

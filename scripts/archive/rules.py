@@ -360,6 +360,8 @@ PORTAL_ITEM = re.compile(
 # A line is a paragraph when it ends like a sentence; a short line that does not is a heading or a caption.
 SENTENCE_END = re.compile(r"[.!?。！？…”\"’」』)）]\s*$")
 CAPTION_MAX_CHARS = {"en": 120, "zh": 40}
+# A short line numbered as a section of the text is its heading, not a caption: 一、深化产业合作, （二）拓展人文交流.
+SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S")
 TITLE_MAX_CHARS = {"en": 200, "zh": 80}
 SUMMARY_MAX_CHARS = {"en": 200, "zh": 90}
 
