@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive.assemble import Inputs, assemble, slugify  # noqa: E402
 from archive.load import SEED_NAME, VOCABULARY  # noqa: E402
-from archive.parse import ParsedSeed, parse_seed  # noqa: E402
+from archive.parse import ParsedSeed, Piece, parse_seed  # noqa: E402
 from archive.read import decode, unreadable  # noqa: E402
 from archive.rules import OTHER_LANGUAGE, PAGE_LANGUAGE_NAMES  # noqa: E402
 from archive.tags import Vocabulary, load_vocabulary  # noqa: E402
@@ -54,7 +54,7 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
     slug = slugify(headings.get("en", ""))  # "" when the title has no ASCII letter or digit
     lines += ["", "# The page address; keep it stable once published."]
     lines.append(f"slug: {slug}" if slug else 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"')
-    lines += ["", *_title_lines(headings)]
+    lines += ["", *_title_lines(seed.headings)]
     if seed.published:
         lines += ["", f"# Publication date read from the source: {seed.published.iso} (line {seed.published.line})."]
     else:
@@ -64,13 +64,11 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
             "# date: YYYY-MM-DD",
             "# date_note: …",
         ]
+    if seed.events:
+        lines += ["", f"# Event dates read from the text: {'; '.join(event.stated for event in seed.events)}."]
     yearless = [event.stated for event in seed.events if event.start.startswith("--")]
     if yearless and not seed.published:
-        lines += [
-            "",
-            f"# Event dates without a year in the text: {'; '.join(yearless)}. If you know the year:",
-            "# event_year: YYYY",
-        ]
+        lines += [f"# Without a year: {'; '.join(yearless)}. If you know the year:", "# event_year: YYYY"]
     lines += ["", *_source_lines(seed, vocabulary)]
     article, _ = assemble(Inputs(stem, seed, None, "", {}), vocabulary)  # the build's own tagging
     found = sorted(article.tags) if article else []
@@ -84,7 +82,9 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _title_lines(headings: dict[str, str]) -> list[str]:
+def _title_lines(seed_headings: dict[str, list[Piece]]) -> list[str]:
+    """The title (and subtitle) read from the source, as comments; placeholders for what it lacks."""
+    headings = {lang: pieces[0].text for lang, pieces in seed_headings.items()}
     if not headings:
         return [
             "# The source gives no title: write one in each language, from the text's own words.",
@@ -94,6 +94,7 @@ def _title_lines(headings: dict[str, str]) -> list[str]:
         ]
     missing = "zh" if "zh" not in headings else "en" if "en" not in headings else None
     lines = [f'# The source\'s title ({lang}): "{text}"' for lang, text in headings.items()]
+    lines += [f'# Its subtitle ({lang}): "{pieces[1].text}"' for lang, pieces in seed_headings.items() if pieces[1:]]
     if missing:
         name = PAGE_LANGUAGE_NAMES["en"][missing]
         lines += [
@@ -113,6 +114,8 @@ def _source_lines(seed: ParsedSeed, vocabulary: Vocabulary) -> list[str]:
             lines.append(f"# Source read from the text: {role} {name!r} ({known}).")
     if not lines:
         lines.append("# The text names no source. If you know it, give its tag id (kind media):")
+    if seed.author:
+        lines.insert(0, f"# Author read from the text: {seed.author!r}.")
     lines += ["# source:", "#   url: https://…   # only an address you have opened and checked"]
     return lines
 

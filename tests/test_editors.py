@@ -269,6 +269,26 @@ def test_a_numbered_section_heading_is_a_heading_in_both_languages(scratch: Scra
     ] == []
 
 
+def test_new_says_what_it_read_and_the_page_lists_event_dates_as_the_text_gives_them(scratch: Scratch) -> None:
+    """The stub names the subtitle, the author and the event dates the build read, so that an editor sees a wrong
+    reading before the page does; the page lists the event dates in the text's order, apart."""
+    stub, stub_path = pasted(
+        scratch,
+        "Jinan delegation visits Osaka\nA new chapter in sister-city ties\nBy Kim Min-ji\n14 September 2023\n"
+        "From 12 to 14 September, a delegation from Jinan visited Osaka. On Sept. 13 it met firms.\n",
+    )
+    expected = (
+        '# The source\'s title (en): "Jinan delegation visits Osaka"\n# Its subtitle (en): "A new chapter in sister-city ties"\n',
+        "# Publication date read from the source: 2023-09-14 (line 4).\n",
+        "# Event dates read from the text: 12 to 14 September; Sept. 13.\n",
+        "# Author read from the text: 'Kim Min-ji'.\n",
+    )
+    assert [line for line in expected if line not in stub] == []
+    page = published(scratch, stub_path, "title:\n  zh: 济南代表团访问大阪\n", "en")
+    assert "- **Event dates**: September 12–14, 2023; September 13, 2023\n" in page
+    assert "- **Author**: Kim Min-ji\n" in page
+
+
 @pytest.mark.parametrize(
     ("source", "lang", "shown"),
     [

@@ -335,18 +335,18 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
             text = text[dateline.end() :]  # the dateline is the release date, not an event
         if rules.EVENT_DATE_HINT.search(text) is None:
             continue
-        for pattern in rules.EVENT_DATES:
-            for match in pattern.finditer(text):
-                event = _event_from_match(match)
-                if event is None:
-                    seed.problems.append(
-                        Problem(
-                            seed.rel, piece.line, f"event date must be a real calendar date, {match[0]!r}", warning=True
-                        )
+        matches = (match for pattern in rules.EVENT_DATES for match in pattern.finditer(text))
+        for match in sorted(matches, key=lambda match: match.start()):  # as the text gives them, whichever pattern
+            event = _event_from_match(match)
+            if event is None:
+                seed.problems.append(
+                    Problem(
+                        seed.rel, piece.line, f"event date must be a real calendar date, {match[0]!r}", warning=True
                     )
-                elif (event.start, event.end) not in seen:
-                    seen.add((event.start, event.end))
-                    yield event
+                )
+            elif (event.start, event.end) not in seen:
+                seen.add((event.start, event.end))
+                yield event
 
 
 def _month(value: str | None) -> int | None:

@@ -74,6 +74,7 @@ _GROUPS_OF_KIND = {
 _LIST = {"en": ", ", "zh": "、"}
 _COLON = {"en": ": ", "zh": "："}
 _SEMICOLON = {"en": "; ", "zh": "；"}
+_DATES = {"en": "; ", "zh": "、"}  # between dates: English ones hold commas (September 13, 2023; September 12–14, 2023)
 _SEP = {"en": " · ", "zh": " · "}
 
 # Python-Markdown's backslash escapes; everything else that could become markup is an HTML entity.
@@ -277,7 +278,7 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
         items.append(f"- **{label['author']}**{colon}{escape(author)}")
     if article.events:
         items.append(
-            f"- **{label['events']}**{colon}{_LIST[lang].join(format_event(event, lang) for event in article.events)}"
+            f"- **{label['events']}**{colon}{_DATES[lang].join(format_event(event, lang) for event in article.events)}"
         )
     languages = _LIST[lang].join(LANGUAGE_NAMES[lang][code] for code in article.languages)
     items.append(f"- **{label['language']}**{colon}{languages}")
