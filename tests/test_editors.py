@@ -289,6 +289,21 @@ def test_new_says_what_it_read_and_the_page_lists_event_dates_as_the_text_gives_
     assert "- **Author**: Kim Min-ji\n" in page
 
 
+def test_a_release_in_english_then_in_chinese_is_published_in_both_with_their_titles(scratch: Scratch) -> None:
+    """`make new` reads both titles, and the build pairs the two texts paragraph by paragraph."""
+    stub, stub_path = pasted(
+        scratch,
+        "Jinan delegation visits Japan\nA Jinan delegation visited Osaka.\nIt met firms.\n"
+        "济南代表团访问日本\n济南代表团访问大阪。\n代表团与企业座谈。\n",
+    )
+    assert '# The source\'s title (zh): "济南代表团访问日本"' in stub and '"<editor:' not in stub
+    zh = published(scratch, stub_path, stub, "zh")
+    assert "\n# 济南代表团访问日本\n" in zh
+    assert (
+        '<div class="pair"><p>代表团与企业座谈。</p><p lang="en" class="other-language">It met firms.</p></div>' in zh
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "lang", "shown"),
     [

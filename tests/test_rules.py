@@ -175,6 +175,33 @@ def test_the_page_header_above_the_breadcrumb_is_dropped() -> None:
     assert body(seed) == [("paragraph", "zh", "9月12日，济南市商务局在韩国首尔举办推介会。")]
 
 
+def test_a_release_in_english_then_in_chinese_gives_each_language_its_title() -> None:
+    """English title and text, then the Chinese title and text: the Chinese title is the Chinese page's, not a caption
+    (the build refused the seed: "3 English and 4 Chinese")."""
+    seed = parse(
+        "Qingdao and Incheon sign port deal",
+        "Qingdao and Incheon signed a port deal.",
+        "The deal covers shipping.",
+        "青岛与仁川签署港口合作协议",
+        "青岛与仁川签署港口合作协议。",
+        "协议涵盖航运领域。",
+    )
+    assert {lang: [piece.text for piece in pieces] for lang, pieces in seed.headings.items()} == {
+        "en": ["Qingdao and Incheon sign port deal"],
+        "zh": ["青岛与仁川签署港口合作协议"],
+    }
+    assert [piece.kind for piece in seed.pieces] == ["paragraph"] * 4
+
+
+def test_a_caption_in_a_language_without_text_is_no_title() -> None:
+    """A Chinese caption in an English article (no Chinese paragraph follows) stays a caption."""
+    seed = parse(
+        "Qingdao and Incheon sign port deal", "Qingdao and Incheon signed a port deal.", "青岛港", "It opened."
+    )
+    assert list(seed.headings) == ["en"]
+    assert [(piece.kind, piece.text) for piece in seed.pieces][1] == ("caption", "青岛港")
+
+
 def test_lines_above_a_breadcrumb_below_a_paragraph_stay() -> None:
     """A breadcrumb that is not at the top of the page leaves the lines above it alone."""
     seed = parse("济南代表团访问日本", "济南代表团访问日本。", "首页 > 新闻中心", "代表团与企业座谈。")
@@ -250,6 +277,10 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         ("2023年09月14日 08:30 星期四 来源：大众日报", "2023-09-14", "大众日报"),
         ("发布时间：2023-09-14 10:00（北京时间）", "2023-09-14", None),
         ("Posted on 2023.09.14. 15:20", "2023-09-14", None),
+        # An outlet named by itself beside the date: the line had become the subtitle.
+        ("2023-09-14 08:30 新华网", "2023-09-14", "新华网"),
+        ("青岛日报 2023年9月14日", "2023-09-14", "青岛日报"),
+        ("中国日报网 2023-09-14 08:30:15", "2023-09-14", "中国日报网"),
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
@@ -328,6 +359,7 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "(Photo by Wang Ming)",
         "09:30",
         "作者：王明 李华",  # one field alone
+        "新华网",  # an outlet alone, no date beside it
     ],
 )
 def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:

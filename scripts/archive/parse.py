@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -147,13 +148,21 @@ def ends_sentence(text: str) -> bool:
 
 
 def _lift_headings(seed: ParsedSeed) -> None:
-    """Captions before the first paragraph are the headline and subtitle, one pair per language."""
+    """Captions before the first paragraph are the headline and subtitle, one pair per language. A language whose
+    text follows the other's whole (an English release, then the Chinese one) has its own: the captions its text
+    starts with, before its first paragraph."""
     while seed.pieces and seed.pieces[0].kind == "caption":
         piece = seed.pieces[0]
         if len(seed.headings.get(piece.lang, [])) == 2:
             break
         seed.headings.setdefault(piece.lang, []).append(piece)
         seed.pieces.pop(0)
+    for lang in {piece.lang for piece in seed.pieces} - set(seed.headings):
+        own = [piece for piece in seed.pieces if piece.lang == lang]
+        leading = list(itertools.takewhile(lambda piece: piece.kind == "caption", own))[:2]
+        if leading and len(own) > len(leading) and own[len(leading)].kind == "paragraph":
+            seed.headings[lang] = leading
+            seed.pieces = [piece for piece in seed.pieces if all(piece is not lifted for lifted in leading)]
 
 
 def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
@@ -202,8 +211,8 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
             items.append(("bare date", match["bare_date"]))
         elif match["by"]:
             items.append(("author", match["by"].strip()))
-        elif match["address"] or match["bracketed"]:
-            items.append(("outlet", match["address"] or match["bracketed"]))
+        elif match["address"] or match["bracketed"] or match["named"]:
+            items.append(("outlet", match["address"] or match["bracketed"] or match["named"]))
         elif match["time"]:
             items.append(("time", match["time"]))
         else:

@@ -349,6 +349,8 @@ PORTAL_ITEM = re.compile(
     rf"(?=\s*[|｜丨(（]|\s+{_PORTAL_LABEL}\b|$)"
     # An outlet in brackets: (People's Daily Online) 14:32, September 14, 2023.
     r"|[(（](?P<bracketed>[A-Z][A-Za-z.'& -]{1,40})[)）]"
+    # An outlet named by itself beside the date: 2023-09-14 08:30 新华网, 青岛日报 2023年9月14日.
+    rf"|(?P<named>[\u4e00-\u9fff]{{1,10}}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒))(?=[{_PORTAL_BREAK}]|$)"
     rf"|(?P<time>{_TIME})(?![\w:])"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
