@@ -193,6 +193,25 @@ def test_a_release_in_english_then_in_chinese_gives_each_language_its_title() ->
     assert [piece.kind for piece in seed.pieces] == ["paragraph"] * 4
 
 
+@pytest.mark.parametrize(("label", "lang"), [("Business", "en"), ("World News", "en"), ("财经", "zh")])
+def test_a_sections_name_above_the_headline_and_subtitle_is_dropped(label: str, lang: str) -> None:
+    """ "Business" above a headline and its subtitle is the page's section, not the title (it was, and the headline
+    became the subtitle)."""
+    title, subtitle, text = {
+        "en": ("Qingdao courts Japanese investors", "Port city offers tax breaks", "Qingdao met investors."),
+        "zh": ("青岛吸引日本投资", "港城推出税收优惠", "青岛会见投资者。"),
+    }[lang]
+    seed = parse(label, title, subtitle, text)
+    assert [piece.text for piece in seed.headings[lang]] == [title, subtitle]
+    assert [piece.text for piece in seed.pieces] == [text]
+
+
+def test_a_short_title_above_its_subtitle_stays_the_title() -> None:
+    """Only a third line before the text shows the first to be a section's name."""
+    seed = parse("Business", "Qingdao courts Japanese investors", "Qingdao met investors.")
+    assert [piece.text for piece in seed.headings["en"]] == ["Business", "Qingdao courts Japanese investors"]
+
+
 def test_a_caption_in_a_language_without_text_is_no_title() -> None:
     """A Chinese caption in an English article (no Chinese paragraph follows) stays a caption."""
     seed = parse(
@@ -318,6 +337,10 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
         ("By Kim Min-ji", "Kim Min-ji"),
         ("By ZHANG SAN and LI SI", "ZHANG SAN and LI SI"),
         ("By Yoon Min-sik, Kim Min-ji", "Yoon Min-sik, Kim Min-ji"),
+        ("BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]", "LEE JAE-LIM"),
+        ("By Kim Min-ji (mjkim@heraldcorp.com)", "Kim Min-ji"),
+        ("TARO YAMADA, Nikkei staff writer", "TARO YAMADA"),
+        ("Kim Min-ji, Staff Reporter", "Kim Min-ji"),
     ],
 )
 def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:

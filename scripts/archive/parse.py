@@ -82,7 +82,7 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
         if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
             continue
         if (match := rules.BYLINE.match(text)) and seed.author is None:
-            seed.author = match["author"]
+            seed.author = match["author"] or match["writer"]
             continue
         if match := rules.CREDITED_SOURCE_LINE.match(text):
             _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
@@ -150,7 +150,15 @@ def ends_sentence(text: str) -> bool:
 def _lift_headings(seed: ParsedSeed) -> None:
     """Captions before the first paragraph are the headline and subtitle, one pair per language. A language whose
     text follows the other's whole (an English release, then the Chinese one) has its own: the captions its text
-    starts with, before its first paragraph."""
+    starts with, before its first paragraph. A section's name above them (Business, 财经) is the page's, and goes."""
+    top = seed.pieces[:3]
+    if (
+        len(top) == 3
+        and {piece.kind for piece in top} == {"caption"}
+        and len({piece.lang for piece in top}) == 1
+        and rules.SECTION_LABEL[top[0].lang].match(top[0].text)
+    ):
+        seed.pieces.pop(0)
     while seed.pieces and seed.pieces[0].kind == "caption":
         piece = seed.pieces[0]
         if len(seed.headings.get(piece.lang, [])) == 2:
@@ -301,7 +309,7 @@ def _read_credits(seed: ParsedSeed) -> None:
         if original.rstrip().endswith(rules.CREDIT_LINE_ENDS):
             for pattern in rules.AUTHOR_INLINE:
                 if (match := pattern.search(original)) and seed.author is None:
-                    seed.author = match["author"].strip()
+                    seed.author = match["author"] or match["writer"].strip()
         if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
             if match["outlet"] and seed.publisher is None:
                 seed.publisher = match["outlet"]
@@ -309,7 +317,7 @@ def _read_credits(seed: ParsedSeed) -> None:
             if match["year"] and seed.published is None:
                 _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
             if match["author"] and seed.author is None:
-                seed.author = match["author"]
+                seed.author = match["author"] or match["writer"]
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             if seed.publisher is None:

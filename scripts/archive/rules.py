@@ -48,10 +48,16 @@ RELATED_HEADING = re.compile(
     r"|Related (?:Articles|News|Stories|Links|Coverage)|Most (?:Popular|Read|Viewed)|You may also like)[:：]?$",
     re.I,
 )
-# A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI. The names are capitalised words, so that
-# "By Monday the delegation had signed." is the text's.
+# A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI, TARO YAMADA, Nikkei staff writer. The names
+# are capitalised words, so that "By Monday the delegation had signed." is the text's.
 _BY_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-BYLINE = re.compile(rf"^By\s+(?P<author>{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*)$")
+_BY_NAMES = rf"{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*"
+BYLINE = re.compile(
+    # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]
+    rf"^(?:By|BY)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?)?$"
+    # TARO YAMADA, Nikkei staff writer; Kim Min-ji, Staff Reporter
+    rf"|^(?P<writer>{_BY_NAME}),\s+(?:[A-Z][\w.]*\s+)?(?i:staff writer|staff reporter|correspondent|reporter)$"
+)
 
 # --- Lines that carry metadata, then are dropped. Named groups: date (ISO or D.M.Y), time, outlet.
 PUBLICATION_LINES = (
@@ -362,6 +368,9 @@ PORTAL_ITEM = re.compile(
 # A line is a paragraph when it ends like a sentence; a short line that does not is a heading or a caption.
 SENTENCE_END = re.compile(r"[.!?。！？…”\"’」』)）]\s*$")
 CAPTION_MAX_CHARS = {"en": 120, "zh": 40}
+# A section's name printed above a headline and its subtitle ("Business", "World News", "财经"): a word or two in
+# English, four characters at most in Chinese.
+SECTION_LABEL = {"en": re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*)?$"), "zh": re.compile(r"^[\u4e00-\u9fff]{1,4}$")}
 # A short line numbered as a section of the text is its heading, not a caption: 一、深化产业合作, （二）拓展人文交流.
 SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S")
 TITLE_MAX_CHARS = {"en": 200, "zh": 80}
