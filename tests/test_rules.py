@@ -136,6 +136,8 @@ def test_traditional_pieces_keep_their_original() -> None:
         "中国网客户端",
         "国家重点新闻网站,9语种权威发布",
         "Image Attachments Links:",
+        "（完）",
+        "(END)",
         "打印本页\u3000关闭窗口",
         "【打印】【关闭】",
         "【字号：大 中 小】 【打印本页】 【关闭窗口】",
@@ -423,6 +425,8 @@ def test_closing_source_line_is_read_and_dropped(text: str, line: str, credited:
         ("济南代表团访问日本。（来源：历城融媒）", "济南代表团访问日本。（来源：历城融媒）", {"zh": "历城融媒"}, None),
         ("济南代表团访问日本。(文/姚墨笛)", "济南代表团访问日本。(文/姚墨笛)", {}, "姚墨笛"),
         ("濟南代表團訪問日本。(文/姚墨笛)", "济南代表团访问日本。(文/姚墨笛)", {}, "姚墨笛"),
+        ("济南代表团访问日本。（记者 王明 李华）", "济南代表团访问日本。（记者 王明 李华）", {}, "王明 李华"),
+        ("（记者：王明）", "（记者：王明）", {}, "王明"),
     ],
 )
 def test_inline_credit_is_read_and_kept(text: str, shown: str, credited: dict[str, str], author: str | None) -> None:
@@ -535,6 +539,8 @@ def test_link_and_caption_pairs_become_attachments() -> None:
     seed = parse(
         "The seminar was held in Jinan.",
         "Image Attachments Links:",
+        "（完）",
+        "(END)",
         "Link: http://asianetnews.net/view-attachment?attach-id=368930",
         "Caption: Dialogue with Shandong",
         "Link: http://asianetnews.net/view-attachment?attach-id=368938",

@@ -36,6 +36,7 @@ CHROME_LINES = (
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
+    re.compile(r"^[(（](?:完|END|End)[)）]$"),  # a wire report's end mark alone on its line: （完）
     # a page footer: Copyright © 2023 The Korea Herald. All rights reserved. / 版权所有：青岛市人民政府 /
     # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
     re.compile(r"^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)", re.I),
@@ -85,6 +86,7 @@ CREDITED_SOURCE_INLINE = (
 )
 AUTHOR_INLINE = (
     re.compile(r"[(（]文\s*/\s*(?P<author>[^()（）/]{2,20})[)）]\s*$"),  # (文/姚墨笛)
+    re.compile(r"[(（](?:记者|記者)\s*[:：]?\s*(?P<author>[^()（）:：]{2,30}?)\s*[)）]\s*$"),  # （记者 王明 李华）
 )
 # How every inline credit above ends its line (before trailing space): a line ending otherwise is not searched.
 CREDIT_LINE_ENDS = (")", "）")
