@@ -287,6 +287,15 @@ def test_new_says_what_it_read_and_the_page_lists_event_dates_as_the_text_gives_
     page = published(scratch, stub_path, "title:\n  zh: 济南代表团访问大阪\n", "en")
     assert "- **Event dates**: September 12–14, 2023; September 13, 2023\n" in page
     assert "- **Author**: Kim Min-ji\n" in page
+    zh = published(scratch, stub_path, "title:\n  zh: 济南代表团访问大阪\n", "zh")
+    assert '- **作者**：<span lang="en">Kim Min-ji</span>\n' in zh  # read in its own language's voice
+
+
+def test_a_name_in_the_other_language_is_marked_as_such(scratch: Scratch) -> None:
+    """A reporter's name as the Chinese source gives it, on the English page, carries its language."""
+    _, stub_path = pasted(scratch, "济南代表团访问大阪\n济南代表团访问大阪。（记者 王明）\n")
+    page = published(scratch, stub_path, "slug: jinan-osaka\ntitle:\n  en: Jinan delegation visits Osaka\n", "en")
+    assert '- **Author**: <span lang="zh-Hans">王明</span>\n' in page
 
 
 def test_a_release_in_english_then_in_chinese_is_published_in_both_with_their_titles(scratch: Scratch) -> None:

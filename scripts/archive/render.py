@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from . import rules
+from . import clean, rules
 from .frontmatter import dump_front_matter
 from .head import article_head, href, page_url, up_to_root, url_path
 from .model import Article, Block, EventDate, Outlet, PageLang, PubDate
@@ -217,15 +217,26 @@ def outlet_name(outlet: Outlet, lang: PageLang) -> str:
     return outlet.en if lang == "en" else outlet.zh
 
 
+def _named(name: str, article: Article, lang: PageLang) -> str:
+    """A name as the page shows it: escaped, and marked with its language where it is not the page's (王明 on an
+    English page, as the source gives it), so that a screen reader reads it in its own voice."""
+    shown = escape(name)
+    written = "zh" if clean.is_chinese(name) else "en"
+    if written == lang:
+        return shown
+    code = rules.HTML_LANG["zh-Hant" if article.is_traditional else "zh"] if written == "zh" else rules.HTML_LANG["en"]
+    return f'<span lang="{code}">{shown}</span>'
+
+
 def _source_line(article: Article, lang: PageLang) -> str:
     """'China.org.cn; credited in the text: …', linked when the URL is known, marked where editors supplied it."""
     source, colon, semicolon = article.source, _COLON[lang], _SEMICOLON[lang]
     parts = []
     if source.publisher:
-        name = escape(outlet_name(source.publisher, lang))
+        name = _named(outlet_name(source.publisher, lang), article, lang)
         parts.append(f"[{name}](<{source.url}>)" if source.url else name)
     if source.credited and source.credited != source.publisher:
-        credited = f"{STRINGS['credited'][lang]}{colon}{escape(outlet_name(source.credited, lang))}"
+        credited = f"{STRINGS['credited'][lang]}{colon}{_named(outlet_name(source.credited, lang), article, lang)}"
         parts.append(credited[:1].upper() + credited[1:] if not parts else credited)
     if not parts:
         parts.append(STRINGS["source_unknown"][lang])
@@ -275,7 +286,7 @@ def _meta_list(article: Article, lang: PageLang, vocabulary: Vocabulary) -> list
     if article.source.author:
         known = vocabulary.find(article.source.author)  # a person the vocabulary names in both languages
         author = known.label(lang) if known and known.kind == "person" else article.source.author
-        items.append(f"- **{label['author']}**{colon}{escape(author)}")
+        items.append(f"- **{label['author']}**{colon}{_named(author, article, lang)}")
     if article.events:
         items.append(
             f"- **{label['events']}**{colon}{_DATES[lang].join(format_event(event, lang) for event in article.events)}"
