@@ -79,7 +79,23 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
         "  add: []",
         "  remove: []",
     ]
+    if seed.left_out:
+        lines += [
+            "",
+            "# Lines of the source the page leaves out, as the web page's own or read above. None should be the",
+            "# article's text: if one is, ask a developer to change the rule.",
+        ]
+        lines += [
+            f"#   line {line.number}: {_shortened(line.text)}"
+            for line in sorted(seed.left_out, key=lambda line: line.number)
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut to `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _title_lines(seed_headings: dict[str, list[Piece]]) -> list[str]:

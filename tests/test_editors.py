@@ -223,6 +223,10 @@ GOVERNMENT_PAGE = (
                 '# The source\'s title (zh): "济南市商务局赴韩国首尔举办经贸合作推介会"',  # not the site's name
                 "# Publication date read from the source: 2023-09-14 (line 4).",
                 "# Tags found in the text: jinan.",  # not japan nor delegation-visit, from 相关新闻
+                # Every line left out, for the editor to check.
+                "\n#   line 1: 济南市人民政府\n#   line 2: 首页 > 政务动态 > 部门动态\n#   line 4: 2023-09-14 16:20:11",
+                "\n#   line 6: （责任编辑：李四）\n#   line 7: 相关新闻\n#   line 8: 济南市代表团访问日本大阪\n",
+                "\n#   line 11: 版权所有：济南市人民政府 鲁ICP备05000460号\n",
             ),
             ("人民政府", "首页", "李四", "相关新闻", "大阪", "东京", "主办单位", "版权所有", "ICP"),
         ),

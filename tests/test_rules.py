@@ -206,6 +206,7 @@ def test_a_sections_name_above_the_headline_and_subtitle_is_dropped(label: str, 
     seed = parse(label, title, subtitle, text)
     assert [piece.text for piece in seed.headings[lang]] == [title, subtitle]
     assert [piece.text for piece in seed.pieces] == [text]
+    assert [(line.number, line.text) for line in seed.left_out] == [(1, label)]  # make new lists it
 
 
 def test_a_short_title_above_its_subtitle_stays_the_title() -> None:
@@ -246,6 +247,7 @@ def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
         "（来源：济南日报）",
     )
     assert [piece.text for piece in seed.pieces] == ["代表团与首尔企业座谈。", "（来源：济南日报）"]
+    assert [line.number for line in seed.left_out] == [3, 4, 5, 6]
 
 
 @pytest.mark.parametrize("line", ["（责任编辑：李四）", "责任编辑：李四", "浏览次数：1024", "[Editor: Li Si]"])

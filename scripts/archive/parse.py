@@ -50,6 +50,9 @@ class ParsedSeed:
     problems: list[Problem] = field(default_factory=list)
     # Kept apart: an impossible date in the seed stops mattering once editors supply the right one.
     date_problems: list[Problem] = field(default_factory=list)
+    # Lines that are no text of the page: the web page's own, and those only metadata was read from (make new lists
+    # them, for an editor to check that none is the article's).
+    left_out: list[Line] = field(default_factory=list)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -69,24 +72,15 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     seed.traditional = bool(chinese) and clean.is_traditional(clean.strip_pinyin(chinese))
     pending_url: str | None = None
     related = False  # in the page's list of other articles (rules.RELATED_HEADING)
-    for line in lines[_page_header_lines(seed, lines) :]:
+    header = _page_header_lines(seed, lines)
+    seed.left_out += lines[:header]
+    for line in lines[header:]:
+        if not _read_text_line(seed, line, related):
+            seed.left_out.append(line)
+            related = related or rules.RELATED_HEADING.match(clean.collapse_spaces(line.text)) is not None
+            continue
+        related = False
         text = clean.collapse_spaces(line.text)
-        if any(pattern.search(text) for pattern in rules.CHROME_LINES):
-            continue
-        if rules.RELATED_HEADING.match(text):
-            related = True
-            continue
-        related = related and _kind_of(seed, text) != "paragraph"
-        if related:
-            continue
-        if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
-            continue
-        if (match := rules.BYLINE.match(text)) and seed.author is None:
-            seed.author = match["author"] or match["writer"]
-            continue
-        if match := rules.CREDITED_SOURCE_LINE.match(text):
-            _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
-            continue
         if match := rules.ATTACHMENT_LINK.match(text):
             pending_url = match["url"]
             continue
@@ -104,6 +98,25 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             Problem(rel, first, "seed must contain at least one paragraph of article text, found none")
         )
     return seed
+
+
+def _read_text_line(seed: ParsedSeed, line: Line, related: bool) -> bool:
+    """False for a line that is no text of the page (chrome, the page's list of other articles while `related`, a
+    line metadata is read from, which it reads into `seed`); True for the article's own."""
+    text = clean.collapse_spaces(line.text)
+    if any(pattern.search(text) for pattern in rules.CHROME_LINES) or rules.RELATED_HEADING.match(text):
+        return False
+    if related and _kind_of(seed, text) != "paragraph":
+        return False
+    if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
+        return False
+    if (match := rules.BYLINE.match(text)) and seed.author is None:
+        seed.author = match["author"] or match["writer"]
+        return False
+    if match := rules.CREDITED_SOURCE_LINE.match(text):
+        _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
+        return False
+    return True
 
 
 def _page_header_lines(seed: ParsedSeed, lines: tuple[Line, ...]) -> int:
@@ -158,7 +171,8 @@ def _lift_headings(seed: ParsedSeed) -> None:
         and len({piece.lang for piece in top}) == 1
         and rules.SECTION_LABEL[top[0].lang].match(top[0].text)
     ):
-        seed.pieces.pop(0)
+        label = seed.pieces.pop(0)
+        seed.left_out.append(Line(label.line, label.text))
     while seed.pieces and seed.pieces[0].kind == "caption":
         piece = seed.pieces[0]
         if len(seed.headings.get(piece.lang, [])) == 2:
