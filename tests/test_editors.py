@@ -181,10 +181,10 @@ def pasted(scratch: Scratch, source: str) -> tuple[str, Path]:
 
 
 def published(scratch: Scratch, stub_path: Path, metadata: str, lang: str) -> str:
-    """The article's page in `lang` once editors have replaced the stub with `metadata`, which leaves no problem."""
+    """The article's page in `lang` once editors have replaced the stub with `metadata`, which leaves no error."""
     stub_path.write_text(metadata, encoding="utf-8")
     archive = scratch.load()
-    assert archive.problems == []
+    assert archive.errors == []
     return render_article(archive.articles[0], lang, archive.vocabulary)
 
 
@@ -196,6 +196,14 @@ PORTAL_SOURCE = (
     "来源：无锡日报\u3000\u3000发布时间：2023-09-14 08:30\u3000\u3000【字号：大 中 小】\n"
     "9月12日,济南市代表团赴日本考察。\n打印本页\u3000关闭窗口\n"
 )
+# A news site's English page: the site's name above a breadcrumb with slashes, page tools with a hyphen, other
+# articles under "Editor's picks", the copyright footer.
+NEWS_SITE_PAGE = (
+    "China Daily\nHome / China / Regional\nQingdao, Japanese firms sign deals worth $1 billion\n"
+    "By ZHANG SAN in Qingdao | chinadaily.com.cn | Updated: 2023-09-14 09:12\nShare - WeChat\n"
+    "Qingdao signed 12 deals with Japanese companies on Wednesday, the city government said.\n"
+    "Editor's picks\nJinan hosts Korea trade fair\nCopyright 1995 - 2023 . All rights reserved.\n"
+)
 GOVERNMENT_PAGE = (
     "济南市人民政府\n首页 > 政务动态 > 部门动态\n济南市商务局赴韩国首尔举办经贸合作推介会\n"
     "2023-09-14 16:20:11 来源：无锡日报 【字体：大 中 小】 【打印】 【关闭】\n"
@@ -206,7 +214,7 @@ GOVERNMENT_PAGE = (
 
 
 @pytest.mark.parametrize(
-    ("source", "read", "chrome"),
+    ("source", "read", "outlet", "chrome"),
     [
         (
             PORTAL_SOURCE,
@@ -215,6 +223,7 @@ GOVERNMENT_PAGE = (
                 "# Publication date read from the source: 2023-09-14 (line 3).",
                 "publisher '无锡日报' (tag wuxi-daily)",
             ),
+            "无锡日报",
             ("首页", "新闻中心", "发布时间", "字号", "打印", "关闭"),
         ),
         (
@@ -228,21 +237,33 @@ GOVERNMENT_PAGE = (
                 "\n#   line 6: （责任编辑：李四）\n#   line 7: 相关新闻\n#   line 8: 济南市代表团访问日本大阪\n",
                 "\n#   line 11: 版权所有：济南市人民政府 鲁ICP备05000460号\n",
             ),
+            "无锡日报",
             ("人民政府", "首页", "李四", "相关新闻", "大阪", "东京", "主办单位", "版权所有", "ICP"),
         ),
+        (
+            NEWS_SITE_PAGE,
+            (
+                '# The source\'s title (en): "Qingdao, Japanese firms sign deals worth $1 billion"',
+                "# Publication date read from the source: 2023-09-14 (line 4).",
+                "# Author read from the text: 'ZHANG SAN'.",
+                "publisher 'chinadaily.com.cn'",
+            ),
+            "chinadaily.com.cn",
+            ("China Daily", "Home", "Share", "WeChat", "picks", "Jinan", "Copyright"),
+        ),
     ],
-    ids=["portal", "government"],
+    ids=["portal", "government", "news-site"],
 )
 def test_new_reads_a_page_pasted_whole_and_its_page_holds_the_article_only(
-    scratch: Scratch, source: str, read: tuple[str, ...], chrome: tuple[str, ...]
+    scratch: Scratch, source: str, read: tuple[str, ...], outlet: str, chrome: tuple[str, ...]
 ) -> None:
     """`make new` offers the headline as the title and reads the date, the outlet and the tags from the article
     alone; the page shows the date and outlet and none of the page's chrome."""
     stub, stub_path = pasted(scratch, source)
     assert [line for line in read if line not in stub] == []
-    page = published(scratch, stub_path, "slug: a-page\ntitle:\n  en: A page\n", "zh")
+    page = published(scratch, stub_path, "slug: a-page\ntitle:\n  en: A page\n  zh: 一页\n", "zh")
     text = page[page.index("\n# ") :]
-    assert "2023年9月14日" in text and "无锡日报" in text
+    assert "2023年9月14日" in text and outlet in text
     assert [line for line in chrome if line in text] == []
 
 

@@ -133,6 +133,8 @@ def test_traditional_pieces_keep_their_original() -> None:
         "首页 > 新闻中心 > 对外交流",
         "首頁 > 新聞中心",
         "Home > News > China",
+        "Home / China / Regional",
+        "Share - WeChat",
         "中国网客户端",
         "国家重点新闻网站,9语种权威发布",
         "Image Attachments Links:",
@@ -232,7 +234,8 @@ def test_lines_above_a_breadcrumb_below_a_paragraph_stay() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["相关新闻", "相關閱讀", "推荐阅读：", "Related Articles", "Related coverage:", "MOST POPULAR"]
+    "heading",
+    ["相关新闻", "相關閱讀", "推荐阅读：", "Related Articles", "Related coverage:", "MOST POPULAR", "Editor's picks"],
 )
 def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
     """Other articles' headlines under 相关新闻 (and the footer after them) are not the article's text, and do not
@@ -271,6 +274,7 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         ),
         ("时间：2023/9/14 来源：无锡日报 浏览次数：1024", "2023-09-14", "无锡日报"),
         ("来源：青岛日报发布时间：2023-09-14", "2023-09-14", "青岛日报"),  # pasted without the space between
+        ("来源：中国-东盟博览会 发布时间：2023-09-14", "2023-09-14", "中国-东盟博览会"),  # a hyphen within a name
         ("發布日期：2023年09月14日　來源：青島日報", "2023-09-14", "青島日報"),
         ("發佈日期：2023-09-14　資料來源：青島市政府", "2023-09-14", "青島市政府"),
         ("发布日期：2023.09.14 | 责任编辑：王明 | 【打印】", "2023-09-14", None),

@@ -29,7 +29,7 @@ HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 # first breadcrumb are dropped too, unless a paragraph stands among them (then the breadcrumb is not at the top).
 BREADCRUMBS = (
     re.compile(r"^(?:当前位置|當前位置|您的位置|您现在的位置|您当前的位置|您當前的位置|所在位置)[:：]"),
-    re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›]"),
+    re.compile(r"^(?:网站首页|網站首頁|首页|首頁|Home)\s*[>＞»›/／]"),
 )
 CHROME_LINES = (
     *BREADCRUMBS,
@@ -46,7 +46,8 @@ CHROME_LINES = (
 # (their headlines, the site's footer) are dropped, up to the next paragraph.
 RELATED_HEADING = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关链接|相關新聞|相關閱讀|相關文章|相關連結|推荐阅读|推薦閱讀|热点推荐|热门文章|猜你喜欢"
-    r"|Related (?:Articles|News|Stories|Links|Coverage)|Most (?:Popular|Read|Viewed)|You may also like)[:：]?$",
+    r"|Related (?:Articles|News|Stories|Links|Coverage)|Most (?:Popular|Read|Viewed)|You may also like"
+    r"|Editor'?s'? (?:picks|choice)|Top (?:News|Stories))[:：]?$",
     re.I,
 )
 # A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI, TARO YAMADA, Nikkei staff writer. The names
@@ -334,7 +335,7 @@ PORTAL_DATE = re.compile(
 )
 _UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)  # PORTAL_DATE without its names, to stand twice below
 _PORTAL_BREAK = r"\s\u3000|｜丨"  # what stands between items: spaces (ideographic too) and bars
-PORTAL_SEPARATOR = re.compile(f"[{_PORTAL_BREAK}]*")
+PORTAL_SEPARATOR = re.compile(f"(?:[{_PORTAL_BREAK}]|-(?=\\s))*")  # and a hyphen before a space: Share - WeChat
 # One item, at the start of what is left of the line; the named group that matched says what it is. A label's
 # value may be empty (浏览次数：, filled in by a script) and ends at the next label (来源：青岛日报发布时间：…, pasted
 # without a space); a by-line's name and place are bounded, so that a paragraph starting "By …" is passed over fast.
