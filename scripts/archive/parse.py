@@ -179,7 +179,7 @@ def _lift_headings(seed: ParsedSeed) -> None:
             break
         seed.headings.setdefault(piece.lang, []).append(piece)
         seed.pieces.pop(0)
-    for lang in {piece.lang for piece in seed.pieces} - set(seed.headings):
+    for lang in sorted({piece.lang for piece in seed.pieces} - set(seed.headings)):
         own = [piece for piece in seed.pieces if piece.lang == lang]
         leading = list(itertools.takewhile(lambda piece: piece.kind == "caption", own))[:2]
         if leading and len(own) > len(leading) and own[len(leading)].kind == "paragraph":
@@ -323,7 +323,7 @@ def _read_credits(seed: ParsedSeed) -> None:
         if original.rstrip().endswith(rules.CREDIT_LINE_ENDS):
             for pattern in rules.AUTHOR_INLINE:
                 if (match := pattern.search(original)) and seed.author is None:
-                    seed.author = match["author"] or match["writer"].strip()
+                    seed.author = match["author"].strip()
         if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
             if match["outlet"] and seed.publisher is None:
                 seed.publisher = match["outlet"]
@@ -331,7 +331,7 @@ def _read_credits(seed: ParsedSeed) -> None:
             if match["year"] and seed.published is None:
                 _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
             if match["author"] and seed.author is None:
-                seed.author = match["author"] or match["writer"]
+                seed.author = match["author"]
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             if seed.publisher is None:
