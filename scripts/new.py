@@ -50,8 +50,8 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
         lines.append(
             f"# Add the {name} translation as {stem}.{other}.txt (see CONTRIBUTING.md); until then the {name} page shows the original."
         )
-    headings = {lang: pieces[0].text for lang, pieces in seed.headings.items()}
-    slug = slugify(headings.get("en", ""))  # "" when the title has no ASCII letter or digit
+    english_title = seed.headings["en"][0].text if "en" in seed.headings else ""
+    slug = slugify(english_title)  # "" when the title has no ASCII letter or digit
     lines += ["", "# The page address; keep it stable once published."]
     lines.append(f"slug: {slug}" if slug else 'slug: "<editor: lowercase-ascii-words-joined-by-hyphens>"')
     lines += ["", *_title_lines(seed.headings)]

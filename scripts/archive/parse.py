@@ -75,12 +75,13 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     header = _page_header_lines(seed, lines)
     seed.left_out += lines[:header]
     for line in lines[header:]:
-        if not _read_text_line(seed, line, related):
+        text = clean.collapse_spaces(line.text)
+        heading = rules.RELATED_HEADING.match(text) is not None
+        if heading or (related and _kind_of(seed, text) != "paragraph") or not _read_text_line(seed, text, line.number):
             seed.left_out.append(line)
-            related = related or rules.RELATED_HEADING.match(clean.collapse_spaces(line.text)) is not None
+            related = related or heading
             continue
         related = False
-        text = clean.collapse_spaces(line.text)
         if match := rules.ATTACHMENT_LINK.match(text):
             pending_url = match["url"]
             continue
@@ -100,21 +101,18 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     return seed
 
 
-def _read_text_line(seed: ParsedSeed, line: Line, related: bool) -> bool:
-    """False for a line that is no text of the page (chrome, the page's list of other articles while `related`, a
-    line metadata is read from, which it reads into `seed`); True for the article's own."""
-    text = clean.collapse_spaces(line.text)
-    if any(pattern.search(text) for pattern in rules.CHROME_LINES) or rules.RELATED_HEADING.match(text):
+def _read_text_line(seed: ParsedSeed, text: str, number: int) -> bool:
+    """False for a line that is no text of the page: chrome, or a line metadata is read from (into `seed`); True
+    for the article's own."""
+    if any(pattern.search(text) for pattern in rules.CHROME_LINES):
         return False
-    if related and _kind_of(seed, text) != "paragraph":
-        return False
-    if _read_publication_line(seed, text, line.number) or _read_portal_line(seed, text, line.number):
+    if _read_publication_line(seed, text, number) or _read_portal_line(seed, text, number):
         return False
     if (match := rules.BYLINE.match(text)) and seed.author is None:
         seed.author = match["author"] or match["writer"]
         return False
     if match := rules.CREDITED_SOURCE_LINE.match(text):
-        _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], line.number)
+        _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], number)
         return False
     return True
 
@@ -198,9 +196,8 @@ def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
             else:
                 stated = groups["date"]
             _record_published(seed, stated, number, groups.get("dmy") or stated)
-            if groups.get("outlet") and seed.publisher is None:
-                seed.publisher = groups["outlet"]
-                seed.outlet_lines.setdefault(seed.publisher, number)
+            if groups.get("outlet"):
+                _publisher(seed, groups["outlet"], number)
             return True
     return False
 
@@ -264,9 +261,8 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
     if stamped:
         written = values.get("published") or values.get("date") or values["bare date"]
         _record_published(seed, portal_date(written), number, written)
-        if "outlet" in values and seed.publisher is None:
-            seed.publisher = values["outlet"]
-            seed.outlet_lines.setdefault(seed.publisher, number)
+        if "outlet" in values:
+            _publisher(seed, values["outlet"], number)
     elif "outlet" in values:
         _credit(seed, "zh" if clean.is_chinese(values["outlet"]) else "en", values["outlet"], number)
     if "author" in values and seed.author is None:
@@ -325,18 +321,15 @@ def _read_credits(seed: ParsedSeed) -> None:
                 if (match := pattern.search(original)) and seed.author is None:
                     seed.author = match["author"].strip()
         if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
-            if match["outlet"] and seed.publisher is None:
-                seed.publisher = match["outlet"]
-                seed.outlet_lines.setdefault(seed.publisher, piece.line)
+            if match["outlet"]:
+                _publisher(seed, match["outlet"], piece.line)
             if match["year"] and seed.published is None:
                 _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
             if match["author"] and seed.author is None:
                 seed.author = match["author"]
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
-            if seed.publisher is None:
-                seed.publisher = rules.WIRE_OUTLETS.get(outlet, outlet)
-                seed.outlet_lines.setdefault(seed.publisher, piece.line)
+            _publisher(seed, rules.WIRE_OUTLETS.get(outlet, outlet), piece.line)
             month_name, day, *year = re.split(r"[.,\s]+", match["date"].strip())
             month = rules.MONTHS_EN.get(month_name)
             if month and year and seed.published is None:
@@ -348,6 +341,13 @@ def wire_dateline(text: str, lang: str = "en") -> re.Match[str] | None:
     if lang == "zh":
         return rules.WIRE_DATELINE_ZH.match(text)
     return next((match for pattern in rules.WIRE_DATELINES if (match := pattern.match(text))), None)
+
+
+def _publisher(seed: ParsedSeed, outlet: str, number: int) -> None:
+    """Record the outlet that published the text, and where the seed names it, unless one was."""
+    if seed.publisher is None:
+        seed.publisher = outlet
+        seed.outlet_lines.setdefault(outlet, number)
 
 
 def _credit(seed: ParsedSeed, lang: str, outlet: str, number: int) -> None:
