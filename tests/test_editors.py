@@ -204,6 +204,11 @@ NEWS_SITE_PAGE = (
     "Qingdao signed 12 deals with Japanese companies on Wednesday, the city government said.\n"
     "Editor's picks\nJinan hosts Korea trade fair\nCopyright 1995 - 2023 . All rights reserved.\n"
 )
+# A Korean paper's English page: its masthead above the headline, a blog-style "Posted on … by" its account.
+MASTHEAD_PAGE = (
+    "The Korea Times\nQingdao delegation promotes investment in Seoul\nPosted on September 14, 2023 by admin\n"
+    "A delegation from Qingdao visited Seoul from 12 to 14 September, the city government said.\n"
+)
 GOVERNMENT_PAGE = (
     "济南市人民政府\n首页 > 政务动态 > 部门动态\n济南市商务局赴韩国首尔举办经贸合作推介会\n"
     "2023-09-14 16:20:11 来源：无锡日报 【字体：大 中 小】 【打印】 【关闭】\n"
@@ -251,8 +256,19 @@ GOVERNMENT_PAGE = (
             "chinadaily.com.cn",
             ("China Daily", "Home", "Share", "WeChat", "picks", "Jinan", "Copyright"),
         ),
+        (
+            MASTHEAD_PAGE,
+            (
+                '# The source\'s title (en): "Qingdao delegation promotes investment in Seoul"',
+                "# Publication date read from the source: 2023-09-14 (line 3).",
+                "publisher 'The Korea Times'",
+                "#   line 1: The Korea Times\n#   line 3: Posted on September 14, 2023 by admin\n",
+            ),
+            "The Korea Times",
+            ("admin", "Posted"),
+        ),
     ],
-    ids=["portal", "government", "news-site"],
+    ids=["portal", "government", "news-site", "masthead"],
 )
 def test_new_reads_a_page_pasted_whole_and_its_page_holds_the_article_only(
     scratch: Scratch, source: str, read: tuple[str, ...], outlet: str, chrome: tuple[str, ...]

@@ -273,8 +273,9 @@ def test_lines_passed_over_hold_no_date_or_credit(text: str) -> None:
     """The parser searches a line for dates and credits only where it could hold one: a line without a month name's
     beginning or 月 holds no event date, one not ending in a bracket no credit, and a sentence end is found at the
     line's end as SENTENCE_END finds it anywhere."""
-    if rules.EVENT_DATE_HINT.search(text) is None:
-        assert not any(pattern.search(text) for pattern in rules.EVENT_DATES)
+    for hint, patterns in rules.EVENT_DATES_BY_HINT:
+        if hint.search(text) is None:
+            assert not any(pattern.search(text) for pattern in patterns)
     if not text.rstrip().endswith(rules.CREDIT_LINE_ENDS):
         assert not any(pattern.search(text) for pattern in (*rules.CREDITED_SOURCE_INLINE, *rules.AUTHOR_INLINE))
     assert ends_sentence(text) == (rules.SENTENCE_END.search(text) is not None)

@@ -151,6 +151,9 @@ def test_traditional_pieces_keep_their_original() -> None:
         "Copyright 2023 Nikkei Inc.",
         "© 2023 Kyodo News",
         "All Rights Reserved.",
+        "COPYRIGHT © 2023 THE KOREA TIMES",
+        "版權所有 © 2023 青島新聞網",
+        "京ICP证030173号",
         "版权所有：青岛市人民政府\u3000鲁ICP备05000460号",
         "鲁公网安备 37010202000123号\u3000网站标识码：3701000001",
     ],
@@ -308,6 +311,11 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         ("2023-09-14 08:30 新华网", "2023-09-14", "新华网"),
         ("青岛日报 2023年9月14日", "2023-09-14", "青岛日报"),
         ("中国日报网 2023-09-14 08:30:15", "2023-09-14", "中国日报网"),
+        # An English outlet beside the date, and a blog's poster: both lines became the subtitle.
+        ("September 14, 2023 | Kyodo News", "2023-09-14", "Kyodo News"),
+        ("2023-09-14 | The Korea Herald", "2023-09-14", "The Korea Herald"),
+        ("Yonhap | Sept. 14, 2023 - 15:20", "2023-09-14", "Yonhap"),
+        ("Posted on September 14, 2023 by admin", "2023-09-14", None),
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
@@ -328,6 +336,7 @@ def test_publication_line_is_read_and_dropped(line: str, published: str, publish
         ("By Li Hua | Updated: 2023-09-14", "Li Hua"),
         ("By Kim Min-ji  Published 2023.09.14. 15:20", "Kim Min-ji"),
         ("Posted: 2023-09-14 | By Kim Min-ji", "Kim Min-ji"),
+        ("Posted on September 14, 2023 by Kim Min-ji", "Kim Min-ji"),
         ("发布日期：2023-09-14 来源：济南日报 作者：记者 王明", "记者 王明"),
         ("发布日期：2023-09-14　记者：王明 李华　来源：济南日报", "王明 李华"),
     ],
@@ -363,6 +372,49 @@ def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
             "Jinan delegation visits Japan",
             "The delegation visited Osaka.",
         ]
+
+
+def test_a_blog_account_is_no_author() -> None:
+    """'by admin' names the site's account, not a person: the page gives no author."""
+    assert parse("Posted on September 14, 2023 by admin", "The delegation visited Osaka.").author is None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Kyodo", "September 14, 2023", "Jinan delegation visits Japan", "The delegation visited Osaka."),
+        ("Jinan delegation visits Japan", "Kyodo", "September 14, 2023", "The delegation visited Osaka."),
+        ("Jinan delegation visits Japan", "September 14, 2023", "Kyodo", "The delegation visited Osaka."),
+        ("Kyodo", "Jinan delegation visits Japan", "The delegation visited Osaka."),  # a masthead
+        ("The Korea Times", "Jinan delegation visits Japan", "The delegation visited Osaka."),
+        ("青岛日报", "Jinan delegation visits Japan", "The delegation visited Osaka."),
+    ],
+)
+def test_a_line_naming_only_an_outlet_is_the_publisher(lines: tuple[str, ...]) -> None:
+    """An outlet's name alone on its line, above the headline or beside the date's line, is the publisher; it was
+    the title or the subtitle."""
+    seed = parse(*lines)
+    outlet = next(line for line in lines if line in ("Kyodo", "The Korea Times", "青岛日报"))
+    assert seed.publisher == outlet
+    assert [piece.text for piece in (*seed.headings["en"], *seed.pieces)] == [
+        "Jinan delegation visits Japan",
+        "The delegation visited Osaka.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("青岛打造对日合作新平台", "两地企业签约12个项目", "青岛代表团访问日本大阪。"),
+        ("Qingdao Port Goes Online", "Trade with Japan moves to a new platform", "The delegation visited Osaka."),
+        ("Qingdao Makes the News", "Kyodo", "The delegation visited Osaka."),  # no date: a subtitle
+    ],
+)
+def test_a_headline_ending_like_an_outlet_stays_the_headline(lines: tuple[str, ...]) -> None:
+    """A headline ending in 平台 or 'Online' is no masthead, and an outlet's name beside no date is no publisher."""
+    seed = parse(*lines)
+    assert seed.publisher is None
+    assert [piece.text for pieces in seed.headings.values() for piece in pieces] == list(lines[:2])
 
 
 def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -> None:
@@ -581,6 +633,14 @@ def test_link_and_caption_pairs_become_attachments() -> None:
         ("On 14 September, 2023, the seminar opened.", "14 September, 2023", "2023-09-14", None),
         ("On September 12th the seminar opened.", "September 12th", "--09-12", None),
         ("4月8号,代表团出发。", "4月8号", "--04-08", None),
+        # The first day's 日 left to the range's end, and days in Chinese numerals: all were missed.
+        ("9月12—14日,代表团访问大阪。", "9月12—14日", "--09-12", "--09-14"),
+        ("10月30日~11月2日举办展会。", "10月30日~11月2日", "--10-30", "--11-02"),
+        ("九月十二日至十四日,代表团访问大阪。", "九月十二日至十四日", "--09-12", "--09-14"),
+        ("十一月二十日,双方签约。", "十一月二十日", "--11-20", None),
+        ("十月三十一日至十一月二日举办展会。", "十月三十一日至十一月二日", "--10-31", "--11-02"),
+        ("双方于二〇二四年三月五日再次会面。", "二〇二四年三月五日", "2024-03-05", None),
+        ("三月五号,代表团出发。", "三月五号", "--03-05", None),
         # A date written the other language's way: the build stopped with a ValueError (KeyError) on both.
         ("双方于（Sep. 14, 2023）签署备忘录。", "Sep. 14, 2023", "2023-09-14", None),
         ("The Qingdao-Incheon forum (青岛仁川论坛, 9月12日) opened.", "9月12日", "--09-12", None),
@@ -604,6 +664,8 @@ def test_event_dates_are_read(text: str, stated: str, start: str, end: str | Non
         "From May 2019 to June 2020, trade grew.",
         "In 2023 12 companies opened offices.",
         "Group 7 may rise.",
+        "他生于九月，十三月五日不是日期。",  # a month alone; a day inside a bigger number
+        "九月份出口增长12%。",
     ],
 )
 def test_a_month_and_a_year_are_no_event_date(text: str) -> None:
@@ -622,6 +684,7 @@ def test_same_event_in_both_languages_is_listed_once() -> None:
     [
         ("On February 30, the delegation left.", "event date must be a real calendar date, 'February 30'"),
         ("2月30日,代表团出发。", "event date must be a real calendar date, '2月30日'"),
+        ("二月三十日,代表团出发。", "event date must be a real calendar date, '二月三十日'"),
     ],
 )
 def test_impossible_event_date_is_a_warning(text: str, warning: str) -> None:

@@ -90,6 +90,7 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             pending_url = None
             continue
         seed.pieces.append(_piece(seed, _kind_of(seed, clean.strip_pinyin(text)), text, line.number))
+    _outlet_line(seed)
     _lift_headings(seed)
     _read_credits(seed)
     seed.events = list(_read_event_dates(seed))
@@ -158,6 +159,24 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and rules.SENTENCE_END.match(stripped, len(stripped) - 1) is not None
 
 
+def _outlet_line(seed: ParsedSeed) -> None:
+    """The publisher from a line above the first paragraph that names only an outlet (rules.OUTLET_ALONE): the
+    masthead above the headline ("The Korea Times"), or a line just above or below the publication date's. The line
+    is then the page's, not the title or the subtitle."""
+    if seed.publisher is not None:
+        return
+    leading = list(itertools.takewhile(lambda piece: piece.kind == "caption", seed.pieces))
+    for index, piece in enumerate(leading):
+        beside_date = seed.published is not None and abs(piece.line - seed.published.line) == 1
+        masthead = index == 0 and len(leading) > 1
+        written = piece.hant or piece.text
+        if (beside_date or masthead) and rules.OUTLET_ALONE.fullmatch(written):
+            del seed.pieces[index]
+            seed.left_out.append(Line(piece.line, written))
+            _publisher(seed, written, piece.line)
+            return
+
+
 def _lift_headings(seed: ParsedSeed) -> None:
     """Captions before the first paragraph are the headline and subtitle, one pair per language. A language whose
     text follows the other's whole (an English release, then the Chinese one) has its own: the captions its text
@@ -220,6 +239,8 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
             items.append(("author", match["names"]))
         elif match["stamp"]:
             items.append(("published", match["stamp_date"]))
+            if match["poster"]:
+                items.append(("author", match["poster"]))
         elif match["label"]:
             kind = _PORTAL_LABEL_KINDS[match["label"]]
             if kind in ("published", "date") and not match["date"]:
@@ -364,9 +385,8 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
         text = piece.text
         if dateline := wire_dateline(text, piece.lang):
             text = text[dateline.end() :]  # the dateline is the release date, not an event
-        if rules.EVENT_DATE_HINT.search(text) is None:
-            continue
-        matches = (match for pattern in rules.EVENT_DATES for match in pattern.finditer(text))
+        patterns = [pattern for hint, some in rules.EVENT_DATES_BY_HINT if hint.search(text) for pattern in some]
+        matches = (match for pattern in patterns for match in pattern.finditer(text))
         for match in sorted(matches, key=lambda match: match.start()):  # as the text gives them, whichever pattern
             event = _event_from_match(match)
             if event is None:
@@ -381,11 +401,20 @@ def _read_event_dates(seed: ParsedSeed) -> Iterator[EventDate]:
 
 
 def _month(value: str | None) -> int | None:
-    """A matched month: digits (9月) or an English name (Sept.), whichever language the line is in ("双方于Sep 14,
-    2023签约" is Chinese)."""
+    """A matched month: digits (9月), Chinese numerals (九月) or an English name (Sept.), whichever language the line
+    is in ("双方于Sep 14, 2023签约" is Chinese)."""
     if value is None:
         return None
-    return int(value) if value.isdigit() else rules.MONTHS_EN[value]
+    return rules.MONTHS_EN[value] if value in rules.MONTHS_EN else _number(value)
+
+
+def _number(value: str) -> int:
+    """A matched day or year: digits (14, 2023) or Chinese numerals (十四, 二〇二三)."""
+    if value.isascii():
+        return int(value)
+    if len(value) == 4:  # a year: a numeral per digit
+        return int("".join(str(rules.ZH_DIGITS[digit]) for digit in value))
+    return _zh_number(value)
 
 
 def _event_from_match(match: re.Match[str]) -> EventDate | None:
@@ -393,16 +422,16 @@ def _event_from_match(match: re.Match[str]) -> EventDate | None:
     groups = match.groupdict()
     m1 = _month(groups["m1"]) or _month(groups["m2"])  # 12 to 14 September: the month once, after the range
     m2 = _month(groups["m2"]) or m1
-    d1, d2 = int(groups["d1"]), int(groups["d2"] or groups["d1"])
-    year = groups["y1"] or groups.get("y2")
-    check_year = int(year) if year else 2000  # a leap year, so 29 February stays possible
+    d1, d2 = _number(groups["d1"]), _number(groups["d2"] or groups["d1"])
+    year = _number(groups["y1"] or groups.get("y2") or "0") or None
+    check_year = year or 2000  # a leap year, so 29 February stays possible
     if not (m1 and valid_date(check_year, m1, d1) and m2 and valid_date(check_year, m2, d2)):
         return None
     end = f"--{m2:02d}-{d2:02d}" if groups["d2"] else None
     event = EventDate(match[0].strip(), f"--{m1:02d}-{d1:02d}", end, None)
     if not year:
         return event
-    return resolve_event_year(event, int(year), "source") or event  # without a year if it makes a day impossible
+    return resolve_event_year(event, year, "source") or event  # without a year if it makes a day impossible
 
 
 def resolve_event_year(event: EventDate, year: int, origin: str) -> EventDate | None:

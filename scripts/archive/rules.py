@@ -39,8 +39,11 @@ CHROME_LINES = (
     re.compile(r"^[(（](?:完|END|End)[)）]$"),  # a wire report's end mark alone on its line: （完）
     # a page footer: Copyright © 2023 The Korea Herald. All rights reserved. / 版权所有：青岛市人民政府 /
     # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
-    re.compile(r"^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)", re.I),
-    re.compile(r"^(?:版权所有|版權所有)|ICP[备備证證]\s*\d|公网安备|公網安備|网站标识码|網站標識碼"),
+    # (Each pattern anchored by a leading ^ is tried at a line's start only: re.I or a "|" beside the ^ would have it
+    # tried at every character, which took a third of the time the parser spent on a seed.)
+    re.compile(r"^(?i:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)"),
+    re.compile(r"^(?:版权所有|版權所有)"),
+    re.compile(r"ICP[备備证證]\s*\d|公网安备|公網安備|网站标识码|網站標識碼"),
 )
 # A heading that starts the page's list of other articles (相关新闻, Related Articles): it and the short lines after it
 # (their headlines, the site's footer) are dropped, up to the next paragraph.
@@ -147,12 +150,39 @@ MONTHS_EN = {
 }
 _MONTH_EN = trie_pattern(MONTHS_EN)  # any of the names, the longest that fits first
 
+# Chinese numerals as dates write them: 二〇二三年九月十四日 (〇 often typed as ○ or 零).
+ZH_DIGITS = {
+    digit: value
+    for value, digits in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+    for digit in digits
+}
+_ZH_DIGIT = "[" + "".join(ZH_DIGITS) + "]"
+_ZH_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1 to 39: 九, 十, 十四, 二十, 三十一
+_ZH_NUMERALS = "一二三四五六七八九十"  # what a month written in them starts with
+_ZH_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"  # 一 to 十二
+_DAY_ZH = "[日号號]"
+_RANGE_ZH = r"\s*(?:至|到|-|—|–|~|～)\s*"
+
+
+def _dates_zh(year: str, month: str, number: str) -> re.Pattern[str]:
+    """A date or range in Chinese, its year, month and day written as the patterns given: 9月12日, 9月12日至14日,
+    11月27日至12月1日, 2023年9月12日, and 9月12—14日 (the first day's 日 left to the range's end)."""
+    to = rf"{_RANGE_ZH}(?:(?P<m2>{month})月)?(?P<d2>{number}){_DAY_ZH}"
+    to_unnamed = re.sub(r"\?P<\w+>", "?:", to)
+    # The lookahead at the start: every such date starts with a digit (or numeral), and re skips ahead to the next;
+    # the lookbehind: it does not start inside a number (十三月五日 holds no 三月五日).
+    return re.compile(
+        rf"(?=[\d{_ZH_NUMERALS}])(?<![\d{_ZH_NUMERALS}〇○零])(?:(?P<y1>{year})年)?(?P<m1>{month})月(?P<d1>{number})"
+        rf"(?:{_DAY_ZH}|(?={to_unnamed}))(?:{to})?"
+    )
+
+
 # Event dates the text states: "April 8 to 15", "On April 10", "July 30, 2020", "12 to 14 September", "30 April to
 # 2 May 2024", "4月8日至15日", "11月27日至12月1日". A day is one or two digits, maybe with "th": "September 2023"
 # is a month, no day 20.
 _DAY_END = r"(?:st|nd|rd|th)?\b"  # after a day's one or two digits
 _RANGE_EN = r"\s*(?:to|-|–|and)\s*"
-EVENT_DATES = (
+_EVENT_DATES_EN = (
     re.compile(
         rf"\b(?P<m1>{_MONTH_EN})\.?\s+(?P<d1>\d{{1,2}}){_DAY_END}(?:,\s*(?P<y1>\d{{4}}))?"
         rf"(?:{_RANGE_EN}(?:(?P<m2>{_MONTH_EN})\.?\s+)?(?P<d2>\d{{1,2}}){_DAY_END}(?:,\s*(?P<y2>\d{{4}}))?)?"
@@ -162,14 +192,19 @@ EVENT_DATES = (
         rf"(?P<d1>\d{{1,2}}){_DAY_END}(?:\s+(?P<m1>{_MONTH_EN})\b\.?(?:,?\s+(?P<y1>\d{{4}})\b)?)?"
         rf"(?:{_RANGE_EN}(?P<d2>\d{{1,2}}){_DAY_END}\s+(?P<m2>{_MONTH_EN})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?)?"
     ),
-    re.compile(  # (?=\d): every such date starts with a digit, and re then skips ahead to the next one
-        r"(?=\d)(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})[日号]"
-        r"(?:\s*(?:至|到|-|—|–)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?"
-    ),
 )
-# What every match of EVENT_DATES holds: a month name's first three letters, or 月. A text without any is not
-# searched (most paragraphs; tests/test_properties.py checks the patterns find nothing in such texts).
-EVENT_DATE_HINT = re.compile(f"{trie_pattern({name[:3] for name in MONTHS_EN})}|月")
+_EVENT_DATES_ZH = (
+    _dates_zh(r"\d{4}", r"\d{1,2}", r"\d{1,2}"),  # 4月8日至15日, 9月12—14日, 11月27日至12月1日, 2023年9月12日
+    _dates_zh(f"{_ZH_DIGIT}{{4}}", _ZH_MONTH, _ZH_NUMBER),  # 九月十二日至十四日, 二〇二三年九月十二日
+)
+# The patterns above by what every match of theirs holds: a month name's first three letters, or 月. A text is searched
+# only with the patterns whose hint it holds (most paragraphs hold neither; tests/test_properties.py checks that the
+# patterns find nothing in a text without their hint).
+EVENT_DATES_BY_HINT = (
+    (re.compile(trie_pattern({name[:3] for name in MONTHS_EN})), _EVENT_DATES_EN),
+    (re.compile("月"), _EVENT_DATES_ZH),
+)
+EVENT_DATES = (*_EVENT_DATES_EN, *_EVENT_DATES_ZH)
 
 # Dates editors write in metadata: a year, a month or a day.
 EDITOR_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
@@ -307,14 +342,6 @@ PORTAL_TOOLS = (
     "Twitter",
     "LinkedIn",
 )
-# Chinese numerals as dates write them: 二〇二三年九月十四日 (〇 often typed as ○ or 零).
-ZH_DIGITS = {
-    digit: value
-    for value, digits in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
-    for digit in digits
-}
-_ZH_DIGIT = "[" + "".join(ZH_DIGITS) + "]"
-_ZH_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1 to 39: 九, 十, 十四, 二十, 三十一
 # A time of day as portals print it beside a date: 15:20, 09:12 PM, 17:30 JST, 10:00（北京时间）.
 _TIME = (
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
@@ -340,6 +367,24 @@ PORTAL_SEPARATOR = re.compile(f"(?:[{_PORTAL_BREAK}]|-(?=\\s))*")  # and a hyphe
 # value may be empty (浏览次数：, filled in by a script) and ends at the next label (来源：青岛日报发布时间：…, pasted
 # without a space); a by-line's name and place are bounded, so that a paragraph starting "By …" is passed over fast.
 _PORTAL_TOOL = trie_pattern(PORTAL_TOOLS)
+# An outlet named by itself beside a date ("September 14, 2023 | Kyodo News"): capitalized words ending in one of
+# these, or an agency's name alone.
+OUTLET_WORDS_EN = ("News", "Daily", "Times", "Post", "Herald", "Press", "Online", "Agency", "Journal", "Network")
+AGENCIES_EN = ("Xinhua", "Yonhap", "Kyodo", "Nikkei", "Jiji", "Reuters", "AFP", "AP", "NHK", "KBS", "CGTN", "CCTV")
+_OUTLET_NAMED = (
+    r"[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒)"  # 新华网, 青岛日报
+    # the whole name: not "People's Daily" of "(People's Daily Online)"
+    rf"|(?:(?:[A-Z][\w.'&-]*\s){{0,4}}(?:{trie_pattern(OUTLET_WORDS_EN)})|{trie_pattern(AGENCIES_EN)})(?![\w'&.-]|\s+[A-Z])"
+)
+# A line naming only an outlet, above the headline or just above or below the publication date's line, is the
+# publisher's name: "The Korea Times" over the headline, "Kyodo" over "September 14, 2023". Stricter than a name
+# beside a date on one line: a headline may end in 平台 or "Online".
+OUTLET_ALONE = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:日报|日報|晚报|晚報|时报|時報|商报|商報|新闻网|新聞網|通讯社|通訊社|新闻社|新聞社|电视台|電視台)"
+    r"|[\u4e00-\u9fff]{2,3}(?:网|網)|新华社|新華社"  # 人民网, 大众网
+    rf"|(?:The\s)?(?:[A-Z][\w.'&-]*\s){{0,3}}(?:Daily|Times|Herald|Journal|Post|News|News Agency|Press)"
+    rf"|{trie_pattern(AGENCIES_EN)}"
+)
 _AUTHOR_LABEL = trie_pattern(PORTAL_LABELS["author"])
 _HAN_NAME = (
     rf"(?!(?:{_PORTAL_LABEL})\s*[:：]|{_PORTAL_TOOL})[\u4e00-\u9fff·]{{2,4}}(?![\u4e00-\u9fff·])"  # 王明, 通讯员
@@ -348,8 +393,10 @@ PORTAL_ITEM = re.compile(
     r"[【\[(（]?(?:"
     # Names, two or more, after an author's label: 作者：记者 王明, 记者：王明 李华.
     rf"(?:{_AUTHOR_LABEL})\s*[:：]\s*(?P<names>{_HAN_NAME}(?:[ \u3000]{_HAN_NAME})+)"
-    # A publication date after its label, with a colon or without (Published 2023.09.14. 15:20).
+    # A publication date after its label, with a colon or without (Published 2023.09.14. 15:20), maybe then who
+    # posted it (a blog's "Posted on September 14, 2023 by Kim Min-ji"; an account's name such as "admin" is no one's).
     rf"|(?P<stamp>{trie_pattern(PORTAL_LABELS['published'])})\s+(?P<stamp_date>{_UNNAMED_DATE})"
+    rf"(?:\s+by\s+(?:(?P<poster>[A-Z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*){{0,3}})|[a-z][\w.-]*)(?=[{_PORTAL_BREAK}]|$))?"
     rf"|(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
@@ -359,7 +406,7 @@ PORTAL_ITEM = re.compile(
     # An outlet in brackets: (People's Daily Online) 14:32, September 14, 2023.
     r"|[(（](?P<bracketed>[A-Z][A-Za-z.'& -]{1,40})[)）]"
     # An outlet named by itself beside the date: 2023-09-14 08:30 新华网, 青岛日报 2023年9月14日.
-    rf"|(?P<named>[\u4e00-\u9fff]{{1,10}}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒))(?=[{_PORTAL_BREAK}]|$)"
+    rf"|(?P<named>{_OUTLET_NAMED})(?=[{_PORTAL_BREAK}]|$)"
     rf"|(?P<time>{_TIME})(?![\w:])"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
     r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
