@@ -26,7 +26,8 @@ SHORT = 80  # strings up to this long are remembered once written (labels, ids, 
 _PRINTABLE = re.compile(r"[\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 # What keeps a printable string from being plain (the emitters' indicator rules): '---' or '...' first, an
 # indicator first, '-', '?' or ':' first and alone or before a space, ': ' or ' #' inside, ':' or a space last.
-_NOT_PLAIN = re.compile(r"^(?:---|\.\.\.|[#,\[\]{}&*!|>'\"%@` ]|[-?:](?: |$))|: | #|[ :]$")
+# (The start as a pattern, the rest as string tests: one pattern with all three had re try it at every character.)
+_NOT_PLAIN_START = re.compile(r"---|\.\.\.|[#,\[\]{}&*!|>'\"%@` ]|[-?:](?: |$)")
 # A space the emitter may turn into a line break past WIDTH: one alone, neither first nor last.
 _BREAKABLE = re.compile(r"(?<=[^ ]) (?=[^ ])")
 # Values that hold no list or dict.
@@ -109,7 +110,10 @@ def _is_plain(text: str) -> bool:
     """True when the emitter writes printable `text` unquoted, because YAML reads it back as this string."""
     return (
         text != ""
-        and _NOT_PLAIN.search(text) is None
+        and _NOT_PLAIN_START.match(text) is None
+        and ": " not in text
+        and " #" not in text
+        and text[-1] not in " :"
         and not any(pattern.match(text) for _, pattern in (*_RESOLVERS.get(text[0], ()), *_RESOLVERS.get(None, ())))
     )
 

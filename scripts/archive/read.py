@@ -57,13 +57,12 @@ def decode(data: bytes, rel: str, kind: str = "seed", piped: bool = False) -> De
     if not lines:
         what = "file is empty" if not data else "file has only white space"
         return Decoded((), (Problem(rel, 1, f"{kind} must contain text, {what}"),))
-    if _OTHER_SCRIPT.search(text) and (problem := _other_language(text, lines, rel, kind)):
+    if rules.OTHER_SCRIPT.search(text) and (problem := _other_language(text, lines, rel, kind)):
         return Decoded((), (problem,))
     return Decoded(lines, ())
 
 
-# Any letter of rules.OTHER_SCRIPTS (most files have none, and are searched once); letters of the page languages.
-_OTHER_SCRIPT = re.compile("|".join(script.pattern for script in rules.OTHER_SCRIPTS.values()))
+# Letters of the page languages.
 _PAGE_LETTERS = re.compile(rf"{rules.HAN.pattern}+|[A-Za-z]+")
 
 
