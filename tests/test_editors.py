@@ -204,10 +204,13 @@ NEWS_SITE_PAGE = (
     "Qingdao signed 12 deals with Japanese companies on Wednesday, the city government said.\n"
     "Editor's picks\nJinan hosts Korea trade fair\nCopyright 1995 - 2023 . All rights reserved.\n"
 )
-# A Korean paper's English page: its masthead above the headline, a blog-style "Posted on … by" its account.
+# A Korean paper's English page: its masthead and a section's name above the headline, a blog-style "Posted on …
+# by" its account, a link to the next article.
 MASTHEAD_PAGE = (
-    "The Korea Times\nQingdao delegation promotes investment in Seoul\nPosted on September 14, 2023 by admin\n"
+    "The Korea Times\nBusiness\nQingdao delegation promotes investment in Seoul\n"
+    "Posted on September 14, 2023 by admin\n"
     "A delegation from Qingdao visited Seoul from 12 to 14 September, the city government said.\n"
+    "Next: Jinan hosts Korea trade fair\n"
 )
 GOVERNMENT_PAGE = (
     "济南市人民政府\n首页 > 政务动态 > 部门动态\n济南市商务局赴韩国首尔举办经贸合作推介会\n"
@@ -260,12 +263,13 @@ GOVERNMENT_PAGE = (
             MASTHEAD_PAGE,
             (
                 '# The source\'s title (en): "Qingdao delegation promotes investment in Seoul"',
-                "# Publication date read from the source: 2023-09-14 (line 3).",
+                "# Publication date read from the source: 2023-09-14 (line 4).",
                 "publisher 'The Korea Times'",
-                "#   line 1: The Korea Times\n#   line 3: Posted on September 14, 2023 by admin\n",
+                "#   line 1: The Korea Times\n#   line 2: Business\n#   line 4: Posted on September 14, 2023 by admin\n",
+                "#   line 6: Next: Jinan hosts Korea trade fair\n",
             ),
             "The Korea Times",
-            ("admin", "Posted"),
+            ("admin", "Posted", "Next", "Jinan"),
         ),
     ],
     ids=["portal", "government", "news-site", "masthead"],

@@ -156,6 +156,15 @@ def test_traditional_pieces_keep_their_original() -> None:
         "京ICP证030173号",
         "版权所有：青岛市人民政府\u3000鲁ICP备05000460号",
         "鲁公网安备 37010202000123号\u3000网站标识码：3701000001",
+        # Links to the previous and next articles, the site's tags: their headlines were captions, and tagged the
+        # article with the places they name.
+        "上一篇：济南市与日本大阪签署合作协议",
+        "下一篇：青岛市代表团访问东京",
+        "Previous: Jinan signs agreement with Osaka",
+        "Next article: Qingdao delegation visits Tokyo",
+        "Tags: Jinan, Seoul, trade",
+        "View original content to download multimedia:https://www.prnewswire.com/news-releases/a-301234567.html",
+        "关键词：济南 首尔 经贸",
     ],
 )
 def test_chrome_lines_are_dropped(chrome: str) -> None:
@@ -388,13 +397,15 @@ def test_a_blog_account_is_no_author() -> None:
         ("Kyodo", "Jinan delegation visits Japan", "The delegation visited Osaka."),  # a masthead
         ("The Korea Times", "Jinan delegation visits Japan", "The delegation visited Osaka."),
         ("青岛日报", "Jinan delegation visits Japan", "The delegation visited Osaka."),
+        # A section's name under the masthead: "Business" was the title.
+        ("Korea JoongAng Daily", "Business", "Jinan delegation visits Japan", "The delegation visited Osaka."),
     ],
 )
 def test_a_line_naming_only_an_outlet_is_the_publisher(lines: tuple[str, ...]) -> None:
     """An outlet's name alone on its line, above the headline or beside the date's line, is the publisher; it was
     the title or the subtitle."""
     seed = parse(*lines)
-    outlet = next(line for line in lines if line in ("Kyodo", "The Korea Times", "青岛日报"))
+    outlet = next(line for line in lines if line in ("Kyodo", "The Korea Times", "青岛日报", "Korea JoongAng Daily"))
     assert seed.publisher == outlet
     assert [piece.text for piece in (*seed.headings["en"], *seed.pieces)] == [
         "Jinan delegation visits Japan",
@@ -443,6 +454,9 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "09:30",
         "作者：王明 李华",  # one field alone
         "新华网",  # an outlet alone, no date beside it
+        "Next: the delegation will visit Tokyo.",  # a sentence, not a link to the next article
+        "SOURCE OF GROWTH",  # a heading in capitals, not the closing "SOURCE Qingdao Municipal Government"
+        "关键词：合作共赢。",
     ],
 )
 def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:
@@ -461,6 +475,12 @@ def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:
         ("Jinan delegation visited Japan.", "Source: Wuxi Daily", {"en": "Wuxi Daily"}),
         ("Jinan delegation visited Japan.", "Source: China Daily.", {"en": "China Daily"}),
         ("济南代表团访问日本。", "来源：新华社\u3000记者王明", {"zh": "新华社\u3000记者王明"}),
+        # A wire release's closing line: it was a caption.
+        (
+            "Qingdao hosted the forum.",
+            "SOURCE Qingdao Municipal Bureau of Commerce",
+            {"en": "Qingdao Municipal Bureau of Commerce"},
+        ),
     ],
 )
 def test_closing_source_line_is_read_and_dropped(text: str, line: str, credited: dict[str, str]) -> None:
@@ -542,6 +562,9 @@ def test_short_line_after_first_paragraph_is_a_caption_or_a_heading(line: str, k
         ("JINAN, Sept. 14, 2023 (Xinhua) -- Jinan signed 12 deals on July 30.", "Xinhua", "2023-09-14"),
         # A news agency's dateline without the year: the day is the report's, not an event's, and no date is known.
         ("INCHEON, Sept. 14 (Yonhap) -- A Qingdao delegation visited Incheon on July 30.", "Yonhap", None),
+        # With the country: Sept. 14 was listed as an event date, and Xinhua not read.
+        ("OSAKA, Japan, Sept. 14 (Xinhua) -- A Qingdao delegation visited Osaka on July 30.", "Xinhua", None),
+        ("SEOUL, South Korea, Sept. 14 (Xinhua) -- Talks were held on July 30.", "Xinhua", None),
     ],
 )
 def test_wire_dateline_gives_publisher_and_date_but_stays_in_text(

@@ -77,7 +77,13 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     for line in lines[header:]:
         text = clean.collapse_spaces(line.text)
         heading = rules.RELATED_HEADING.match(text) is not None
-        if heading or (related and _kind_of(seed, text) != "paragraph") or not _read_text_line(seed, text, line.number):
+        links = rules.PAGE_LINKS.match(text) is not None and _kind_of(seed, text) != "paragraph"
+        if (
+            heading
+            or links
+            or (related and _kind_of(seed, text) != "paragraph")
+            or not _read_text_line(seed, text, line.number)
+        ):
             seed.left_out.append(line)
             related = related or heading
             continue
@@ -90,8 +96,7 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             pending_url = None
             continue
         seed.pieces.append(_piece(seed, _kind_of(seed, clean.strip_pinyin(text)), text, line.number))
-    _outlet_line(seed)
-    _lift_headings(seed)
+    _lift_headings(seed, below_masthead=_outlet_line(seed))
     _read_credits(seed)
     seed.events = list(_read_event_dates(seed))
     if not seed.pieces:
@@ -159,12 +164,12 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and rules.SENTENCE_END.match(stripped, len(stripped) - 1) is not None
 
 
-def _outlet_line(seed: ParsedSeed) -> None:
+def _outlet_line(seed: ParsedSeed) -> bool:
     """The publisher from a line above the first paragraph that names only an outlet (rules.OUTLET_ALONE): the
     masthead above the headline ("The Korea Times"), or a line just above or below the publication date's. The line
-    is then the page's, not the title or the subtitle."""
+    is then the page's, not the title or the subtitle. True when it was the masthead."""
     if seed.publisher is not None:
-        return
+        return False
     leading = list(itertools.takewhile(lambda piece: piece.kind == "caption", seed.pieces))
     for index, piece in enumerate(leading):
         beside_date = seed.published is not None and abs(piece.line - seed.published.line) == 1
@@ -174,16 +179,19 @@ def _outlet_line(seed: ParsedSeed) -> None:
             del seed.pieces[index]
             seed.left_out.append(Line(piece.line, written))
             _publisher(seed, written, piece.line)
-            return
+            return masthead
+    return False
 
 
-def _lift_headings(seed: ParsedSeed) -> None:
+def _lift_headings(seed: ParsedSeed, below_masthead: bool = False) -> None:
     """Captions before the first paragraph are the headline and subtitle, one pair per language. A language whose
     text follows the other's whole (an English release, then the Chinese one) has its own: the captions its text
-    starts with, before its first paragraph. A section's name above them (Business, 财经) is the page's, and goes."""
-    top = seed.pieces[:3]
+    starts with, before its first paragraph. A section's name above them (Business, 财经) is the page's, and goes:
+    it stands above two captions, or above one under the outlet's masthead (`below_masthead`)."""
+    above = 1 if below_masthead else 2  # how many captions a section's name stands above
+    top = seed.pieces[: above + 1]
     if (
-        len(top) == 3
+        len(top) == above + 1
         and {piece.kind for piece in top} == {"caption"}
         and len({piece.lang for piece in top}) == 1
         and rules.SECTION_LABEL[top[0].lang].match(top[0].text)

@@ -36,6 +36,7 @@ CHROME_LINES = (
     re.compile(r"^中国网客户端$"),  # China.org.cn app footer
     re.compile(r"^国家重点新闻网站[,，]\s*\d+语种权威发布$"),  # China.org.cn footer slogan
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
+    re.compile(r"^View original content(?: to download multimedia)?\s*:"),  # a wire release's link to itself
     re.compile(r"^[(（](?:完|END|End)[)）]$"),  # a wire report's end mark alone on its line: （完）
     # a page footer: Copyright © 2023 The Korea Herald. All rights reserved. / 版权所有：青岛市人民政府 /
     # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
@@ -51,6 +52,14 @@ RELATED_HEADING = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关链接|相關新聞|相關閱讀|相關文章|相關連結|推荐阅读|推薦閱讀|热点推荐|热门文章|猜你喜欢"
     r"|Related (?:Articles|News|Stories|Links|Coverage)|Most (?:Popular|Read|Viewed)|You may also like"
     r"|Editor'?s'? (?:picks|choice)|Top (?:News|Stories))[:：]?$",
+    re.I,
+)
+# A line of links to the site's other pages: the previous and next articles (上一篇：…, Next: …) and the site's own
+# tags or keywords for the page (the archive tags it itself). Dropped unless it ends like a sentence ("Next: the
+# delegation will visit Tokyo." is the text's).
+PAGE_LINKS = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上一篇文章|下一篇文章|上篇|下篇|上一則|下一則|標籤|标签|关键词|關鍵詞|关键字|關鍵字"
+    r"|Previous(?: (?:article|post|story))?|Prev|Next(?: (?:article|post|story))?|Tags|Keywords)\s*[:：]",
     re.I,
 )
 # A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI, TARO YAMADA, Nikkei staff writer. The names
@@ -79,8 +88,8 @@ PUBLICATION_LINES = (
 # A closing line that names where the text came from: 来源:无锡日报, Source: Wuxi Daily. The name is words without
 # a colon or a comma (up to six): "来源：青岛日报 发布时间：2023-09-14。" is no such line.
 _NAME_WORD = r"[^\s:：,，;；。]*[^\s:：,，;；。.]"  # a word of a name: no colon or comma, and no full stop at its end
-CREDITED_SOURCE_LINE = re.compile(
-    rf"^(?:来源|來源|Source)[:：]\s*(?P<outlet>{_NAME_WORD}(?:[ \u3000]{_NAME_WORD}){{0,5}})\.?$"
+CREDITED_SOURCE_LINE = re.compile(  # and a wire release's closing "SOURCE Qingdao Municipal Bureau of Commerce"
+    rf"^(?:(?:来源|來源|Source)[:：]\s*|SOURCE\s+(?=[A-Z][a-z]))(?P<outlet>{_NAME_WORD}(?:[ \u3000]{_NAME_WORD}){{0,5}})\.?$"
 )
 
 # --- Inline credits, kept in the text and also read into the metadata.
@@ -103,9 +112,10 @@ WIRE_DATELINES = (
         r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<country>[A-Z][A-Za-z ]+),\s+"
         r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<outlet>[A-Za-z ]+)/\s+--"
     ),
-    # JINAN, Sept. 14 (Xinhua) --   INCHEON, Sept. 14 (Yonhap) --   (news agencies: the year is not given)
+    # JINAN, Sept. 14 (Xinhua) --   INCHEON, Sept. 14 (Yonhap) --   OSAKA, Japan, Sept. 14 (Xinhua) --
+    # (news agencies: the year is not given)
     re.compile(
-        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
+        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?:(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
         r"\((?P<outlet>[A-Z][A-Za-z ]+)\)\s+(?:--|—|–)"
     ),
 )
