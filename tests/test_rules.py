@@ -367,6 +367,7 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
         ("By Kim Min-ji (mjkim@heraldcorp.com)", "Kim Min-ji"),
         ("TARO YAMADA, Nikkei staff writer", "TARO YAMADA"),
         ("Kim Min-ji, Staff Reporter", "Kim Min-ji"),
+        ("by Taro Yamada", "Taro Yamada"),  # the subtitle
     ],
 )
 def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
@@ -381,6 +382,23 @@ def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
             "Jinan delegation visits Japan",
             "The delegation visited Osaka.",
         ]
+
+
+def test_the_lines_under_a_by_line_that_describe_the_author_go() -> None:
+    """'Staff writer' under the by-line, and the author's e-mail address at the end, were the subtitle and a
+    caption."""
+    seed = parse(
+        "Jinan firms court Korean buyers",
+        "by Kim Min-ji",
+        "Staff writer",
+        "Jinan firms met Korean buyers in Seoul.",
+        "kms@yna.co.kr",
+    )
+    assert seed.author == "Kim Min-ji"
+    assert [piece.text for piece in (*seed.headings["en"], *seed.pieces)] == [
+        "Jinan firms court Korean buyers",
+        "Jinan firms met Korean buyers in Seoul.",
+    ]
 
 
 def test_a_blog_account_is_no_author() -> None:

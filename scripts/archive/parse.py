@@ -117,6 +117,8 @@ def _read_text_line(seed: ParsedSeed, text: str, number: int) -> bool:
     if (match := rules.BYLINE.match(text)) and seed.author is None:
         seed.author = match["author"] or match["writer"]
         return False
+    if seed.author is not None and rules.BYLINE_MORE.match(text):
+        return False
     if match := rules.CREDITED_SOURCE_LINE.match(text):
         _credit(seed, "zh" if clean.is_chinese(text) else "en", match["outlet"], number)
         return False
