@@ -119,7 +119,8 @@ WIRE_DATELINES = (
     # JINAN, Sept. 14 (Xinhua) --   INCHEON, Sept. 14 (Yonhap) --   OSAKA, Japan, Sept. 14 (Xinhua) --
     # (news agencies: the year is not given)
     re.compile(
-        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?:(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
+        r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?:(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s+)?"
+        r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
         r"\((?P<outlet>[A-Z][A-Za-z ]+)\)\s+(?:--|—|–)"
     ),
 )
@@ -211,9 +212,9 @@ _EVENT_DATES_ZH = (
     _dates_zh(r"\d{4}", r"\d{1,2}", r"\d{1,2}"),  # 4月8日至15日, 9月12—14日, 11月27日至12月1日, 2023年9月12日
     _dates_zh(f"{_ZH_DIGIT}{{4}}", _ZH_MONTH, _ZH_NUMBER),  # 九月十二日至十四日, 二〇二三年九月十二日
 )
-# The patterns above by what every match of theirs holds: a month name's first three letters, or 月. A text is searched
-# only with the patterns whose hint it holds (most paragraphs hold neither; tests/test_properties.py checks that the
-# patterns find nothing in a text without their hint).
+# The patterns above by what every match of theirs holds: a month name's first three letters, or 月. A text is
+# searched only with the patterns whose hint it holds (most paragraphs hold neither; tests/test_properties.py checks
+# that the patterns find nothing in a text without their hint).
 EVENT_DATES_BY_HINT = (
     (re.compile(trie_pattern({name[:3] for name in MONTHS_EN})), _EVENT_DATES_EN),
     (re.compile("月"), _EVENT_DATES_ZH),
@@ -388,7 +389,8 @@ AGENCIES_EN = ("Xinhua", "Yonhap", "Kyodo", "Nikkei", "Jiji", "Reuters", "AFP", 
 _OUTLET_NAMED = (
     r"[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒)"  # 新华网, 青岛日报
     # the whole name: not "People's Daily" of "(People's Daily Online)"
-    rf"|(?:(?:[A-Z][\w.'&-]*\s){{0,4}}(?:{trie_pattern(OUTLET_WORDS_EN)})|{trie_pattern(AGENCIES_EN)})(?![\w'&.-]|\s+[A-Z])"
+    rf"|(?:(?:[A-Z][\w.'&-]*\s){{0,4}}(?:{trie_pattern(OUTLET_WORDS_EN)})|{trie_pattern(AGENCIES_EN)})"
+    r"(?![\w'&.-]|\s+[A-Z])"
 )
 # A line naming only an outlet, above the headline or just above or below the publication date's line, is the
 # publisher's name: "The Korea Times" over the headline, "Kyodo" over "September 14, 2023". Stricter than a name
