@@ -325,6 +325,9 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         ("2023-09-14 | The Korea Herald", "2023-09-14", "The Korea Herald"),
         ("Yonhap | Sept. 14, 2023 - 15:20", "2023-09-14", "Yonhap"),
         ("Posted on September 14, 2023 by admin", "2023-09-14", None),
+        # A click counter and an agency's name with a region: the lines were the subtitle.
+        ("时间：2023-09-14 08:30 | 来源：青岛日报 | 点击：125", "2023-09-14", "青岛日报"),
+        ("2023/09/14 17:30 | Nikkei Asia", "2023-09-14", "Nikkei Asia"),
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],
@@ -475,6 +478,7 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "Next: the delegation will visit Tokyo.",  # a sentence, not a link to the next article
         "SOURCE OF GROWTH",  # a heading in capitals, not the closing "SOURCE Qingdao Municipal Government"
         "关键词：合作共赢。",
+        "阅读：这是一篇关于合作的文章",  # not a reading counter
     ],
 )
 def test_text_that_starts_like_a_portal_line_stays(line: str) -> None:

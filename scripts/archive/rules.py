@@ -310,7 +310,11 @@ PORTAL_LABELS = {
         "瀏覽次數",
         "点击数",
         "點擊數",
+        "点击",
+        "點擊",
+        "点击量",
         "阅读次数",
+        "阅读量",
         "访问量",
         "浏览量",
         "Editor",
@@ -389,7 +393,8 @@ AGENCIES_EN = ("Xinhua", "Yonhap", "Kyodo", "Nikkei", "Jiji", "Reuters", "AFP", 
 _OUTLET_NAMED = (
     r"[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒)"  # 新华网, 青岛日报
     # the whole name: not "People's Daily" of "(People's Daily Online)"
-    rf"|(?:(?:[A-Z][\w.'&-]*\s){{0,4}}(?:{trie_pattern(OUTLET_WORDS_EN)})|{trie_pattern(AGENCIES_EN)})"
+    rf"|(?:(?:[A-Z][\w.'&-]*\s){{0,4}}(?:{trie_pattern(OUTLET_WORDS_EN)})"
+    rf"|{trie_pattern(AGENCIES_EN)}(?:\s[A-Z][a-z]+)?)"  # Nikkei Asia
     r"(?![\w'&.-]|\s+[A-Z])"
 )
 # A line naming only an outlet, above the headline or just above or below the publication date's line, is the
