@@ -77,13 +77,9 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
     for line in lines[header:]:
         text = clean.collapse_spaces(line.text)
         heading = rules.RELATED_HEADING.match(text) is not None
-        links = rules.PAGE_LINKS.match(text) is not None and _kind_of(seed, text) != "paragraph"
-        if (
-            heading
-            or links
-            or (related and _kind_of(seed, text) != "paragraph")
-            or not _read_text_line(seed, text, line.number)
-        ):
+        # Under 相关新闻 or a link to another page (上一篇：…), a line is the page's unless it is a paragraph.
+        aside = (related or rules.PAGE_LINKS.match(text)) and _kind_of(seed, text) != "paragraph"
+        if heading or aside or not _read_text_line(seed, text, line.number):
             seed.left_out.append(line)
             related = related or heading
             continue
@@ -433,7 +429,8 @@ def _event_from_match(match: re.Match[str]) -> EventDate | None:
     m1 = _month(groups["m1"]) or _month(groups["m2"])  # 12 to 14 September: the month once, after the range
     m2 = _month(groups["m2"]) or m1
     d1, d2 = _number(groups["d1"]), _number(groups["d2"] or groups["d1"])
-    year = _number(groups["y1"] or groups.get("y2") or "0") or None
+    written_year = groups["y1"] or groups.get("y2")
+    year = _number(written_year) if written_year else None
     check_year = year or 2000  # a leap year, so 29 February stays possible
     if not (m1 and valid_date(check_year, m1, d1) and m2 and valid_date(check_year, m2, d2)):
         return None

@@ -67,15 +67,16 @@ PAGE_LINKS = re.compile(
 _BY_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _BY_NAMES = rf"{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*"
 _BY_ROLE = "(?:staff writer|staff reporter|correspondent|reporter|contributing writer)"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 BYLINE = re.compile(
     # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]; by Taro Yamada
-    rf"^(?:By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?)?$"
+    rf"^(?:By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?$"
     # TARO YAMADA, Nikkei staff writer; Kim Min-ji, Staff Reporter
     rf"|^(?P<writer>{_BY_NAME}),\s+(?:[A-Z][\w.]*\s+)?(?i:{_BY_ROLE})$"
 )
 # What a by-line's next lines may say of the author alone: "Staff writer", the author's e-mail address. Dropped once
 # the author is known.
-BYLINE_MORE = re.compile(rf"^(?:(?i:(?:senior |chief |special )?{_BY_ROLE})|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
+BYLINE_MORE = re.compile(rf"^(?:(?i:(?:senior |chief |special )?{_BY_ROLE})|{_EMAIL})$")
 
 # --- Lines that carry metadata, then are dropped. Named groups: date (ISO or D.M.Y), time, outlet.
 PUBLICATION_LINES = (
