@@ -145,6 +145,7 @@ def test_traditional_pieces_keep_their_original() -> None:
         "【字号：大 中 小】 【打印本页】 【关闭窗口】",
         "分享到：",
         "【大 中 小】【打印】",
+        "字号：[ 大 中 小 ]\u3000打印本页",
         "分享到：微信 朋友圈 微博 QQ空间",
         "Print | Email | Share",
         "Copyright © 2023 The Korea Herald. All rights reserved.",
@@ -328,6 +329,8 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         # A click counter and an agency's name with a region: the lines were the subtitle.
         ("时间：2023-09-14 08:30 | 来源：青岛日报 | 点击：125", "2023-09-14", "青岛日报"),
         ("2023/09/14 17:30 | Nikkei Asia", "2023-09-14", "Nikkei Asia"),
+        ("Release date: 2023-09-14", "2023-09-14", None),
+        ("发布时间：2023-09-14\u3000字体：【大 中 小】\u3000分享到：", "2023-09-14", None),  # sizes in brackets
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
     ],

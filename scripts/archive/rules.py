@@ -285,6 +285,9 @@ PORTAL_LABELS = {
         "Updated on",
         "Posted",
         "Posted on",
+        "Release date",
+        "Released",
+        "Released on",
     ),
     "date": ("时间", "日期", "時間", "Date"),  # a date only beside another field
     "outlet": (
@@ -431,7 +434,10 @@ PORTAL_ITEM = re.compile(
     rf"|(?P<named>{_OUTLET_NAMED})(?=[{_PORTAL_BREAK}]|$)"
     rf"|(?P<time>{_TIME})(?![\w:])"
     rf"|(?P<address>[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:cn|com|net|org))(?=[{_PORTAL_BREAK}]|$)"
-    r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*(?:\[\s*\]|[大中小默认認](?:\s*[大中小默认認])*)|大\s*中\s*小)"
+    # 字号：大 中 小, 字体：【大 中 小】, 字号：[ 大 中 小 ], 选择阅读字号：[ ]
+    r"|(?P<font>(?:选择阅读|選擇閱讀)?字[号號体體]\s*[:：]\s*"
+    r"(?:\[\s*\]|(?P<sizes_in>[【\[])?\s*[大中小默认認](?:\s*[大中小默认認])*\s*(?(sizes_in)[】\]]))"
+    r"|大\s*中\s*小)"
     rf"|(?P<tool>{_PORTAL_TOOL})[:：]?"
     r")[】\])）]?"
 )
