@@ -305,9 +305,17 @@ def portal_date(written: str) -> str:
     if date["month_after_day"]:
         return f"{date['year_after_month']}-{rules.MONTHS_EN[date['month_after_day']]}-{date['day_before_month']}"
     if date["year_zh"]:
-        year = "".join(str(rules.ZH_DIGITS[digit]) for digit in date["year_zh"])
-        return f"{year}-{_zh_number(date['month_zh'])}-{_zh_number(date['day_zh'])}"
+        return f"{_number(date['year_zh'])}-{_number(date['month_zh'])}-{_number(date['day_zh'])}"
     return f"{date['year']}-{date['month']}-{date['day']}"
+
+
+def _number(value: str) -> int:
+    """A matched day, month or year: digits (14, 2023) or Chinese numerals (十四, 二〇二三)."""
+    if value.isascii():
+        return int(value)
+    if len(value) == 4:  # a year: a numeral per digit
+        return int("".join(str(rules.ZH_DIGITS[digit]) for digit in value))
+    return _zh_number(value)
 
 
 def _zh_number(written: str) -> int:
@@ -412,15 +420,6 @@ def _month(value: str | None) -> int | None:
     if value is None:
         return None
     return rules.MONTHS_EN[value] if value in rules.MONTHS_EN else _number(value)
-
-
-def _number(value: str) -> int:
-    """A matched day or year: digits (14, 2023) or Chinese numerals (十四, 二〇二三)."""
-    if value.isascii():
-        return int(value)
-    if len(value) == 4:  # a year: a numeral per digit
-        return int("".join(str(rules.ZH_DIGITS[digit]) for digit in value))
-    return _zh_number(value)
 
 
 def _event_from_match(match: re.Match[str]) -> EventDate | None:

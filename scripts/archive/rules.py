@@ -180,16 +180,20 @@ _DAY_ZH = "[日号號]"
 _RANGE_ZH = r"\s*(?:至|到|-|—|–|~|～)\s*"
 
 
+def _unnamed(pattern: str) -> str:
+    """A pattern's named groups made plain groups, so that it can stand twice in one pattern."""
+    return re.sub(r"\?P<\w+>", "?:", pattern)
+
+
 def _dates_zh(year: str, month: str, number: str) -> re.Pattern[str]:
     """A date or range in Chinese, its year, month and day written as the patterns given: 9月12日, 9月12日至14日,
     11月27日至12月1日, 2023年9月12日, and 9月12—14日 (the first day's 日 left to the range's end)."""
     to = rf"{_RANGE_ZH}(?:(?P<m2>{month})月)?(?P<d2>{number}){_DAY_ZH}"
-    to_unnamed = re.sub(r"\?P<\w+>", "?:", to)
     # The lookahead at the start: every such date starts with a digit (or numeral), and re skips ahead to the next;
     # the lookbehind: it does not start inside a number (十三月五日 holds no 三月五日).
     return re.compile(
         rf"(?=[\d{_ZH_NUMERALS}])(?<![\d{_ZH_NUMERALS}〇○零])(?:(?P<y1>{year})年)?(?P<m1>{month})月(?P<d1>{number})"
-        rf"(?:{_DAY_ZH}|(?={to_unnamed}))(?:{to})?"
+        rf"(?:{_DAY_ZH}|(?={_unnamed(to)}))(?:{to})?"
     )
 
 
@@ -383,7 +387,7 @@ PORTAL_DATE = re.compile(
     rf"|(?P<year_zh>{_ZH_DIGIT}{{4}})年(?P<month_zh>{_ZH_NUMBER})月(?P<day_zh>{_ZH_NUMBER})日)"
     rf"(?:\s*{_WEEKDAY_ZH}|\s*[(（]{_WEEKDAY_EN}[)）]|\s*[-,]?\s*{_TIME})*"
 )
-_UNNAMED_DATE = re.sub(r"\?P<\w+>", "", PORTAL_DATE.pattern)  # PORTAL_DATE without its names, to stand twice below
+_UNNAMED_DATE = _unnamed(PORTAL_DATE.pattern)  # to stand several times below
 _PORTAL_BREAK = r"\s\u3000|｜丨"  # what stands between items: spaces (ideographic too) and bars
 PORTAL_SEPARATOR = re.compile(f"(?:[{_PORTAL_BREAK}]|-(?=\\s))*")  # and a hyphen before a space: Share - WeChat
 # One item, at the start of what is left of the line; the named group that matched says what it is. A label's
