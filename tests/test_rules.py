@@ -266,10 +266,19 @@ def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
     assert [line.number for line in seed.left_out] == [3, 4, 5, 6]
 
 
-@pytest.mark.parametrize("line", ["（责任编辑：李四）", "责任编辑：李四", "浏览次数：1024", "[Editor: Li Si]"])
+@pytest.mark.parametrize(
+    "line", ["（责任编辑：李四）", "责任编辑：李四", "浏览次数：1024", "[Editor: Li Si]", "Hits 1024", "Views: 1,024"]
+)
 def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
     seed = parse("济南代表团访问韩国", "代表团与首尔企业座谈。", line)
     assert [piece.text for piece in seed.pieces] == ["代表团与首尔企业座谈。"]
+
+
+@pytest.mark.parametrize("line", ["Views: both sides agree", "Hits and misses", "Date 2023.09.14"])
+def test_a_counters_name_or_a_date_label_without_a_number_or_a_field_beside_it_stays(line: str) -> None:
+    """An English counter is read only with its number; 'Date' without a colon only beside another field."""
+    seed = parse("Jinan delegation visits Korea", "The delegation met Seoul firms.", line)
+    assert [piece.text for piece in seed.pieces] == ["The delegation met Seoul firms.", line]
 
 
 @pytest.mark.parametrize(
@@ -333,6 +342,10 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
         ("发布时间：2023-09-14\u3000字体：【大 中 小】\u3000分享到：", "2023-09-14", None),  # sizes in brackets
         ("2023-09-14 10:30 【打印】 【关闭】", "2023-09-14", None),
         ("日期：2023-09-14 | 打印本页", "2023-09-14", None),
+        # Counters in English, and a date's label without its colon: each line became the subtitle.
+        ("Date: 2023-09-14 | Hits: 1024", "2023-09-14", None),
+        ("Date 2023.09.14 | Hit 1024", "2023-09-14", None),
+        ("Source: Qingdao Daily | Updated: 2023-09-14 | Views: 1,024", "2023-09-14", "Qingdao Daily"),
     ],
 )
 def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:
@@ -352,6 +365,7 @@ def test_publication_line_is_read_and_dropped(line: str, published: str, publish
         ("By Kim Min-ji  Published 2023.09.14. 15:20", "Kim Min-ji"),
         ("Posted: 2023-09-14 | By Kim Min-ji", "Kim Min-ji"),
         ("Posted on September 14, 2023 by Kim Min-ji", "Kim Min-ji"),
+        ("Author: Kim Min-ji | Date: 2023-09-14 | Hits: 1,024", "Kim Min-ji"),
         ("发布日期：2023-09-14 来源：济南日报 作者：记者 王明", "记者 王明"),
         ("发布日期：2023-09-14　记者：王明 李华　来源：济南日报", "王明 李华"),
     ],
@@ -590,6 +604,10 @@ def test_short_line_after_first_paragraph_is_a_caption_or_a_heading(line: str, k
         # With the country: Sept. 14 was listed as an event date, and Xinhua not read.
         ("OSAKA, Japan, Sept. 14 (Xinhua) -- A Qingdao delegation visited Osaka on July 30.", "Xinhua", None),
         ("SEOUL, South Korea, Sept. 14 (Xinhua) -- Talks were held on July 30.", "Xinhua", None),
+        # Reuters' single hyphen, and an agency's dateline with the place not in capitals: Sept. 14 was an event.
+        ("TOKYO, Sept 14 (Reuters) - Japan's trade ministry met a Qingdao delegation on July 30.", "Reuters", None),
+        ("Seoul, Sept. 14 (Yonhap) -- A Qingdao delegation visited Incheon on July 30.", "Yonhap", None),
+        ("Taipei, Sept. 14 (CNA) A Qingdao delegation visited Taipei on July 30.", "CNA", None),
     ],
 )
 def test_wire_dateline_gives_publisher_and_date_but_stays_in_text(
@@ -633,6 +651,54 @@ def test_chinese_dateline_gives_publisher_and_reporters_but_stays_in_text(
 def test_a_paragraph_that_starts_like_a_chinese_dateline_is_none(text: str) -> None:
     seed = parse("济南代表团访问日本", text)
     assert (seed.publisher, seed.author, [event.stated for event in seed.events]) == (None, None, ["9月14日"])
+
+
+@pytest.mark.parametrize(
+    ("lines", "publisher", "author"),
+    [
+        (("【大公报讯】记者王明济南报道：济南市代表团7月30日访问日本。",), "大公报", None),
+        (("【文汇报讯】（记者 李华）济南市代表团7月30日访问日本。",), "文汇报", "李华"),
+        (("【环球网报道 记者 王明】济南市代表团7月30日访问日本。",), "环球网", "王明"),
+        (("【中国日报9月14日讯】济南市代表团7月30日访问日本。",), "中国日报", None),
+        (("【本报讯】济南市代表团7月30日访问日本。",), None, None),
+        # Alone on its line, the lead was the page's title; it starts the paragraph under it, as in print.
+        (("【环球时报综合报道】", "济南市代表团7月30日访问日本。"), "环球时报", None),
+        (("新华社济南9月14日电（记者 王明）", "济南市代表团7月30日访问日本。"), "新华社", "王明"),
+    ],
+)
+def test_a_papers_lead_in_brackets_names_the_publisher_and_starts_the_text(
+    lines: tuple[str, ...], publisher: str | None, author: str | None
+) -> None:
+    """【大公报讯】, 【环球时报综合报道】 name the paper as a dateline does, and the day they give is no event's;
+    readers still see them, at the start of the first paragraph."""
+    seed = parse("济南代表团访问日本", *lines)
+    assert (seed.publisher, seed.author) == (publisher, author)
+    assert [heading.text for heading in seed.headings["zh"]] == ["济南代表团访问日本"]
+    assert body(seed) == [("paragraph", "zh", "".join(clean.clean_chinese(line) for line in lines))]
+    assert [event.stated for event in seed.events] == ["7月30日"]
+
+
+def test_a_lead_alone_with_no_chinese_paragraph_under_it_stays_a_paragraph() -> None:
+    """A lone lead over an English paragraph is kept as it is, in its place, and is no title."""
+    seed = parse("济南代表团访问日本", "【环球时报综合报道】", "The delegation visited Osaka on July 30.")
+    assert body(seed) == [
+        ("paragraph", "zh", "【环球时报综合报道】"),
+        ("paragraph", "en", "The delegation visited Osaka on July 30."),
+    ]
+    assert seed.publisher == "环球时报"
+
+
+@pytest.mark.parametrize("line", ["【专题报道】", "【图片新闻】"])
+def test_a_bracket_naming_no_paper_is_no_lead(line: str) -> None:
+    seed = parse(line, "济南代表团访问日本", "济南市代表团7月30日访问日本。")
+    assert seed.publisher is None
+    assert [heading.text for heading in seed.headings["zh"]] == [line, "济南代表团访问日本"]
+
+
+def test_a_date_and_a_word_in_brackets_is_no_dateline() -> None:
+    """Only a news agency's name makes a dateline of a place not written in capitals."""
+    seed = parse("In Qingdao, Sept. 14 (Thursday) the delegation met Korean buyers.")
+    assert (seed.publisher, [event.stated for event in seed.events]) == (None, ["Sept. 14"])
 
 
 def test_publication_line_wins_over_wire_dateline() -> None:

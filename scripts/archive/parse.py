@@ -92,6 +92,7 @@ def parse_seed(rel: str, lines: tuple[Line, ...]) -> ParsedSeed:
             pending_url = None
             continue
         seed.pieces.append(_piece(seed, _kind_of(seed, clean.strip_pinyin(text)), text, line.number))
+    _join_leads(seed)
     _lift_headings(seed, below_masthead=_outlet_line(seed))
     _read_credits(seed)
     seed.events = list(_read_event_dates(seed))
@@ -145,14 +146,39 @@ def _piece(seed: ParsedSeed, kind: str, text: str, number: int, url: str | None 
 
 def _kind_of(seed: ParsedSeed, text: str) -> str:
     """A paragraph ends like a sentence or is long; a short line that does not is a caption (or, before the first
-    paragraph, the title or subtitle), or a section's heading when numbered as one (rules.SECTION_HEADING)."""
+    paragraph, the title or subtitle), or a section's heading when numbered as one (rules.SECTION_HEADING). A
+    Chinese dateline or paper's lead with nothing after it is a lead (_join_leads)."""
     lang = "zh" if clean.is_chinese(text) else "en"
+    if (
+        lang == "zh"
+        and len(text) <= rules.TITLE_MAX_CHARS["zh"]
+        and (lead := wire_dateline(text, "zh"))
+        and lead.end() == len(text.rstrip())
+    ):
+        return "lead"  # 【环球时报综合报道】 or 新华社济南9月14日电（记者 王明） alone on its line: see _join_leads
     if ends_sentence(text):
         return "paragraph"
     limit = rules.CAPTION_MAX_CHARS[lang] if seed.pieces else rules.TITLE_MAX_CHARS[lang]
     if len(text) > limit:
         return "paragraph"
     return "heading" if seed.pieces and rules.SECTION_HEADING.match(text) else "caption"
+
+
+def _join_leads(seed: ParsedSeed) -> None:
+    """A dateline or a paper's lead printed alone on its line starts the Chinese paragraph under it (blank lines
+    between them go), as it does where the paper prints it: it is no headline. With no such paragraph under it, it
+    is a paragraph of its own."""
+    pieces = seed.pieces
+    for index in [index for index, piece in enumerate(pieces) if piece.kind == "lead"][::-1]:  # last first
+        lead = pieces[index]
+        after = next((later for later in range(index + 1, len(pieces)) if pieces[later].text), len(pieces))
+        below = pieces[after] if after < len(pieces) else None
+        if below and below.kind == "paragraph" and below.lang == "zh":
+            hant = lead.hant + below.hant if lead.hant is not None and below.hant is not None else None
+            pieces[index + 1 : after + 1] = []
+            pieces[index] = Piece("paragraph", "zh", lead.text + below.text, lead.line, hant=hant)
+        else:
+            pieces[index] = Piece("paragraph", "zh", lead.text, lead.line, hant=lead.hant)
 
 
 def ends_sentence(text: str) -> bool:
@@ -253,6 +279,10 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
                 return None  # 时间：9月20日 is the text's, not the page's
             value = match["date"] or match["value"]
             items.append((kind, value) if value else ("tool", match[0]))
+        elif match["dated"]:
+            items.append(("date", match["dated"]))
+        elif match["counter"]:
+            items.append(("other", match[0]))
         elif match["bare_date"]:
             items.append(("bare date", match["bare_date"]))
         elif match["by"]:
@@ -360,8 +390,8 @@ def _read_credits(seed: ParsedSeed) -> None:
                 _publisher(seed, match["outlet"], piece.line)
             if match["year"] and seed.published is None:
                 _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
-            if match["author"] and seed.author is None:
-                seed.author = match["author"]
+            if (author := match["author"] or match.groupdict().get("reporters")) and seed.author is None:
+                seed.author = author.strip()
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             _publisher(seed, rules.WIRE_OUTLETS.get(outlet, outlet), piece.line)
@@ -374,7 +404,7 @@ def _read_credits(seed: ParsedSeed) -> None:
 def wire_dateline(text: str, lang: str = "en") -> re.Match[str] | None:
     """The wire dateline (rules.WIRE_DATELINES, WIRE_DATELINE_ZH) a paragraph in `lang` starts with, if any."""
     if lang == "zh":
-        return rules.WIRE_DATELINE_ZH.match(text)
+        return rules.WIRE_DATELINE_ZH.match(text) or rules.WIRE_LEAD_ZH.match(text)
     return next((match for pattern in rules.WIRE_DATELINES if (match := pattern.match(text))), None)
 
 

@@ -109,8 +109,25 @@ AUTHOR_INLINE = (
 # How every inline credit above ends its line (before trailing space): a line ending otherwise is not searched.
 CREDIT_LINE_ENDS = (")", "）")
 
+# News agencies, named by themselves: in a dateline ("Taipei, Sept. 14 (CNA)"), or beside a date.
+AGENCIES_EN = (
+    "Xinhua",
+    "Yonhap",
+    "Kyodo",
+    "Nikkei",
+    "Jiji",
+    "Reuters",
+    "AFP",
+    "AP",
+    "NHK",
+    "KBS",
+    "CGTN",
+    "CCTV",
+    "CNA",
+)
 # Wire datelines at the start of a report's first paragraph; they stay in the text. The date is the report's, not
 # an event's, and its publication date when it gives the year.
+_WIRE_DATE = r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
 WIRE_DATELINES = (
     # JINAN, China, Aug. 10, 2020 /PRNewswire/ --
     re.compile(
@@ -118,11 +135,15 @@ WIRE_DATELINES = (
         r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<outlet>[A-Za-z ]+)/\s+--"
     ),
     # JINAN, Sept. 14 (Xinhua) --   INCHEON, Sept. 14 (Yonhap) --   OSAKA, Japan, Sept. 14 (Xinhua) --
-    # (news agencies: the year is not given)
+    # TOKYO, Sept 14 (Reuters) -   (news agencies: the year is not given)
     re.compile(
         r"^(?P<place>[A-Z][A-Z .'-]+),\s+(?:(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s+)?"
-        r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s+"
-        r"\((?P<outlet>[A-Z][A-Za-z ]+)\)\s+(?:--|—|–)"
+        rf"{_WIRE_DATE}\s+\((?P<outlet>[A-Z][A-Za-z ]+)\)\s+(?:--|—|–|-(?=\s))"
+    ),
+    # The place in capitals and small letters, maybe no dash, but then a news agency: Taipei, Sept. 14 (CNA) The …
+    re.compile(
+        r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*),\s+(?:(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s+)?"
+        rf"{_WIRE_DATE}\s+\((?P<outlet>{trie_pattern(AGENCIES_EN)})\)(?:\s+(?:--|—|–|-(?=\s)))?(?=\s)"
     ),
 )
 WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
@@ -136,6 +157,15 @@ WIRE_DATELINE_ZH = re.compile(
     r"|(?P<own>本报|本報|本台|本网|本網)(?:[\u4e00-\u9fff]{2,6}?(?:\d{1,2})月(?:\d{1,2})日)?[讯訊])"
     r"(?![视視话話力脑腦子器影商网網池站动動气氣信梯竞競缆纜息号號飞飛问問])"
     r"(?:\s*[（(](?:记者|記者)\s*(?P<author>[^()（）]{2,30}?)\s*[)）])?"
+)
+# A paper's lead in square brackets, kept in the text too: 【大公报讯】, 【环球时报综合报道】, 【文汇报讯】（记者 李华）,
+# 【环球网报道 记者 王明】, 【本报讯】. The outlet names the publisher, as in a dateline; a bracket naming no outlet
+# (【专题报道】) is none.
+WIRE_LEAD_ZH = re.compile(
+    r"^【(?:(?P<own>本报|本報|本台|本网|本網)|(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台)))"
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?)?(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
+    r"(?:讯|訊|电|電|综合报道|綜合報道|报道|報道)(?:\s*(?:记者|記者)\s*(?P<author>[^【】()（）]{2,30}?))?\s*】"
+    r"(?:\s*[（(](?:记者|記者)\s*(?P<reporters>[^()（）]{2,30}?)\s*[)）])?"
 )
 
 # Wire attachment block: "Link: <url>" then "Caption: <text>".
@@ -329,6 +359,9 @@ PORTAL_LABELS = {
     ),
 }
 _PORTAL_LABEL = trie_pattern(label for labels in PORTAL_LABELS.values() for label in labels)
+# A page's counters in English, read and dropped like its "other" fields when a number follows, with or without a
+# colon: "Hits: 1024", "Views 1,024" ("Views: the two sides…" is a line of the text).
+COUNTERS_EN = ("Hits", "Hit", "Views", "Page views", "Visits", "Clicks", "Reads", "Read count")
 # Page tools: printed as links beside the text, nothing of the article (a line of them alone goes: "分享到：微信
 # 微博", "Print | Email | Share").
 PORTAL_TOOLS = (
@@ -397,7 +430,6 @@ _PORTAL_TOOL = trie_pattern(PORTAL_TOOLS)
 # An outlet named by itself beside a date ("September 14, 2023 | Kyodo News"): capitalized words ending in one of
 # these, or an agency's name alone.
 OUTLET_WORDS_EN = ("News", "Daily", "Times", "Post", "Herald", "Press", "Online", "Agency", "Journal", "Network")
-AGENCIES_EN = ("Xinhua", "Yonhap", "Kyodo", "Nikkei", "Jiji", "Reuters", "AFP", "AP", "NHK", "KBS", "CGTN", "CCTV")
 _OUTLET_NAMED = (
     r"[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端|融媒)"  # 新华网, 青岛日报
     # the whole name: not "People's Daily" of "(People's Daily Online)"
@@ -429,6 +461,9 @@ PORTAL_ITEM = re.compile(
     rf"|(?P<label>{_PORTAL_LABEL})\s*[:：]\s*(?:(?P<date>{_UNNAMED_DATE})"
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
+    # A date or a counter after its label without the colon: Date 2023.09.14 | Hit 1024 (the count must be a number).
+    rf"|(?:Date|日期)\s+(?P<dated>{_UNNAMED_DATE})"
+    rf"|(?P<counter>{trie_pattern(COUNTERS_EN)})\s*[:：]?\s*\d[\d,]*(?![\w,])"
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
     rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?"
     rf"(?=\s*[|｜丨(（]|\s+{_PORTAL_LABEL}\b|$)"
