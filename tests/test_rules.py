@@ -267,14 +267,26 @@ def test_the_pages_list_of_other_articles_is_dropped(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["（责任编辑：李四）", "责任编辑：李四", "浏览次数：1024", "[Editor: Li Si]", "Hits 1024", "Views: 1,024"]
+    "line",
+    [
+        "（责任编辑：李四）",
+        "责任编辑：李四",
+        "浏览次数：1024",
+        "[Editor: Li Si]",
+        "Hits 1024",
+        "Views: 1,024",
+        "阅读：1024",
+        "浏览 1024次",
+    ],
 )
 def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
     seed = parse("济南代表团访问韩国", "代表团与首尔企业座谈。", line)
     assert [piece.text for piece in seed.pieces] == ["代表团与首尔企业座谈。"]
 
 
-@pytest.mark.parametrize("line", ["Views: both sides agree", "Hits and misses", "Date 2023.09.14"])
+@pytest.mark.parametrize(
+    "line", ["Views: both sides agree", "Hits and misses", "Date 2023.09.14", "阅读：《青岛日报》评论"]
+)
 def test_a_counters_name_or_a_date_label_without_a_number_or_a_field_beside_it_stays(line: str) -> None:
     """An English counter is read only with its number; 'Date' without a colon only beside another field."""
     seed = parse("Jinan delegation visits Korea", "The delegation met Seoul firms.", line)
@@ -346,6 +358,11 @@ def test_a_counters_name_or_a_date_label_without_a_number_or_a_field_beside_it_s
         ("Date: 2023-09-14 | Hits: 1024", "2023-09-14", None),
         ("Date 2023.09.14 | Hit 1024", "2023-09-14", None),
         ("Source: Qingdao Daily | Updated: 2023-09-14 | Views: 1,024", "2023-09-14", "Qingdao Daily"),
+        ("发布时间：2023-09-14 09:30 | 浏览：1024次", "2023-09-14", None),
+        # More publication labels: each line was the subtitle.
+        ("Last Updated on September 14, 2023", "2023-09-14", None),
+        ("Date Posted: 2023-09-14", "2023-09-14", None),
+        ("Publication date: 2023-09-14 | Source: Jinan Daily", "2023-09-14", "Jinan Daily"),
     ],
 )
 def test_publication_line_is_read_and_dropped(line: str, published: str, publisher: str | None) -> None:
@@ -366,6 +383,8 @@ def test_publication_line_is_read_and_dropped(line: str, published: str, publish
         ("Posted: 2023-09-14 | By Kim Min-ji", "Kim Min-ji"),
         ("Posted on September 14, 2023 by Kim Min-ji", "Kim Min-ji"),
         ("Author: Kim Min-ji | Date: 2023-09-14 | Hits: 1,024", "Kim Min-ji"),
+        ("Sept. 14, 2023 | Written by Kim Min-ji", "Kim Min-ji"),
+        ("作者：王明 | 来源：济南日报 | 发布时间：2023年9月14日 | 阅读：1024", "王明"),
         ("发布日期：2023-09-14 来源：济南日报 作者：记者 王明", "记者 王明"),
         ("发布日期：2023-09-14　记者：王明 李华　来源：济南日报", "王明 李华"),
     ],
@@ -388,6 +407,7 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
         ("TARO YAMADA, Nikkei staff writer", "TARO YAMADA"),
         ("Kim Min-ji, Staff Reporter", "Kim Min-ji"),
         ("by Taro Yamada", "Taro Yamada"),  # the subtitle
+        ("Written by Kim Min-ji", "Kim Min-ji"),
     ],
 )
 def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
@@ -630,6 +650,11 @@ def test_wire_dateline_gives_publisher_and_date_but_stays_in_text(
         ("新华社东京2023年9月14日电（记者 王明）济南市代表团7月30日访问日本。", "新华社", "2023-09-14", "王明"),
         ("本报讯（记者 王明 通讯员 李华）济南市代表团7月30日访问日本。", None, None, "王明 通讯员 李华"),
         ("本报济南9月14日讯（记者 王明）济南市代表团7月30日访问日本。", None, None, "王明"),
+        # An app's brand after the site, a site's news, reporters and their place: 9月14日 was an event's date, and
+        # none of these outlets was read.
+        ("齐鲁网·闪电新闻济南9月14日讯 济南市代表团7月30日访问日本。", "齐鲁网·闪电新闻", None, None),
+        ("央视网消息（新闻联播）：济南市代表团7月30日访问日本。", "央视网", None, None),
+        ("大众日报记者 王明 李华 济南报道：济南市代表团7月30日访问日本。", "大众日报", None, "王明 李华"),
     ],
 )
 def test_chinese_dateline_gives_publisher_and_reporters_but_stays_in_text(
@@ -647,7 +672,14 @@ def test_chinese_dateline_gives_publisher_and_reporters_but_stays_in_text(
     assert [event.stated for event in seed.events] == ["7月30日"]
 
 
-@pytest.mark.parametrize("text", ["青岛电视台9月14日电视节目报道了代表团访问韩国。", "合作社电商平台9月14日上线。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛电视台9月14日电视节目报道了代表团访问韩国。",
+        "合作社电商平台9月14日上线。",
+        "青岛日报记者王明9月14日报道了代表团访问韩国。",
+    ],
+)
 def test_a_paragraph_that_starts_like_a_chinese_dateline_is_none(text: str) -> None:
     seed = parse("济南代表团访问日本", text)
     assert (seed.publisher, seed.author, [event.stated for event in seed.events]) == (None, None, ["9月14日"])

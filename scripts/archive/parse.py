@@ -386,11 +386,12 @@ def _read_credits(seed: ParsedSeed) -> None:
                 if (match := pattern.search(original)) and seed.author is None:
                     seed.author = match["author"].strip()
         if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
-            if match["outlet"]:
-                _publisher(seed, match["outlet"], piece.line)
-            if match["year"] and seed.published is None:
-                _record_published(seed, f"{match['year']}-{match['month']}-{match['day']}", piece.line, match[0])
-            if (author := match["author"] or match.groupdict().get("reporters")) and seed.author is None:
+            lead = match.groupdict()
+            if lead["outlet"]:
+                _publisher(seed, lead["outlet"], piece.line)
+            if lead.get("year") and seed.published is None:
+                _record_published(seed, f"{lead['year']}-{lead['month']}-{lead['day']}", piece.line, match[0])
+            if (author := lead["author"] or lead.get("reporters")) and seed.author is None:
                 seed.author = author.strip()
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
@@ -402,10 +403,9 @@ def _read_credits(seed: ParsedSeed) -> None:
 
 
 def wire_dateline(text: str, lang: str = "en") -> re.Match[str] | None:
-    """The wire dateline (rules.WIRE_DATELINES, WIRE_DATELINE_ZH) a paragraph in `lang` starts with, if any."""
-    if lang == "zh":
-        return rules.WIRE_DATELINE_ZH.match(text) or rules.WIRE_LEAD_ZH.match(text)
-    return next((match for pattern in rules.WIRE_DATELINES if (match := pattern.match(text))), None)
+    """The wire dateline or lead (rules.WIRE_DATELINES, ZH_LEADS) a paragraph in `lang` starts with, if any."""
+    patterns = rules.ZH_LEADS if lang == "zh" else rules.WIRE_DATELINES
+    return next((match for pattern in patterns if (match := pattern.match(text))), None)
 
 
 def _publisher(seed: ParsedSeed, outlet: str, number: int) -> None:

@@ -69,8 +69,8 @@ _BY_NAMES = rf"{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*"
 _BY_ROLE = "(?:staff writer|staff reporter|correspondent|reporter|contributing writer)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 BYLINE = re.compile(
-    # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]; by Taro Yamada
-    rf"^(?:By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?$"
+    # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]; by Taro Yamada; Written by Kim Min-ji
+    rf"^(?:Written\s+by|By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?$"
     # TARO YAMADA, Nikkei staff writer; Kim Min-ji, Staff Reporter
     rf"|^(?P<writer>{_BY_NAME}),\s+(?:[A-Z][\w.]*\s+)?(?i:{_BY_ROLE})$"
 )
@@ -147,25 +147,39 @@ WIRE_DATELINES = (
     ),
 )
 WIRE_OUTLETS = {"PRNewswire": "PR Newswire"}
-# Chinese datelines at the start of the first paragraph, kept in the text: an agency or paper, maybe the place, the
-# day, then 电 (a dispatch) or 讯 (a report), then maybe its reporters: 新华社济南9月14日电（记者王明）, 中新网青岛9月14日电
-# (记者 王明), 韩联社首尔9月14日电, 本报讯（记者 王明 通讯员 李华）. The outlet names the publisher, except 本报 (this
-# paper) and the like; the day is the report's, not an event's. 电 and 讯 begin no word here (电视, 讯息).
-WIRE_DATELINE_ZH = re.compile(
-    r"^(?:(?!本报|本報|本台|本网|本網)(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))(?P<place>[\u4e00-\u9fff]{2,6}?)?"
-    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[电電讯訊]"
-    r"|(?P<own>本报|本報|本台|本网|本網)(?:[\u4e00-\u9fff]{2,6}?(?:\d{1,2})月(?:\d{1,2})日)?[讯訊])"
-    r"(?![视視话話力脑腦子器影商网網池站动動气氣信梯竞競缆纜息号號飞飛问問])"
-    r"(?:\s*[（(](?:记者|記者)\s*(?P<author>[^()（）]{2,30}?)\s*[)）])?"
+# Chinese datelines and leads at the start of a paragraph, kept in the text. The outlet names the publisher, except
+# 本报 (this paper) and the like; a day given is the report's, not an event's; reporters named are the author.
+# An outlet: a paper, site, agency or station, maybe with its app's brand (齐鲁网·闪电新闻, 大众网·海报新闻).
+_ZH_OUTLET = (
+    r"[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台)(?:·[\u4e00-\u9fff]{1,6}?(?:新闻|新聞|客户端|客戶端|网|網|报|報|台))?"
 )
-# A paper's lead in square brackets, kept in the text too: 【大公报讯】, 【环球时报综合报道】, 【文汇报讯】（记者 李华）,
-# 【环球网报道 记者 王明】, 【本报讯】. The outlet names the publisher, as in a dateline; a bracket naming no outlet
-# (【专题报道】) is none.
-WIRE_LEAD_ZH = re.compile(
-    r"^【(?:(?P<own>本报|本報|本台|本网|本網)|(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台)))"
-    r"(?P<place>[\u4e00-\u9fff]{2,6}?)?(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
-    r"(?:讯|訊|电|電|综合报道|綜合報道|报道|報道)(?:\s*(?:记者|記者)\s*(?P<author>[^【】()（）]{2,30}?))?\s*】"
-    r"(?:\s*[（(](?:记者|記者)\s*(?P<reporters>[^()（）]{2,30}?)\s*[)）])?"
+_OWN_OUTLET = r"本报|本報|本台|本网|本網"
+ZH_LEADS = (
+    # The outlet, maybe the place, the day, then 电 (a dispatch) or 讯 (a report), then maybe its reporters:
+    # 新华社济南9月14日电（记者王明）, 中新网青岛9月14日电 (记者 王明), 韩联社首尔9月14日电, 齐鲁网·闪电新闻9月14日讯,
+    # 本报讯（记者 王明 通讯员 李华）. 电 and 讯 begin no word here (电视, 讯息).
+    re.compile(
+        rf"^(?:(?!{_OWN_OUTLET})(?P<outlet>{_ZH_OUTLET})(?P<place>[\u4e00-\u9fff]{{2,6}}?)?"
+        r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[电電讯訊]"
+        rf"|(?P<own>{_OWN_OUTLET})(?:[\u4e00-\u9fff]{{2,6}}?(?:\d{{1,2}})月(?:\d{{1,2}})日)?[讯訊])"
+        r"(?![视視话話力脑腦子器影商网網池站动動气氣信梯竞競缆纜息号號飞飛问問])"
+        r"(?:\s*[（(](?:记者|記者)\s*(?P<author>[^()（）]{2,30}?)\s*[)）])?"
+    ),
+    # A paper's lead in square brackets: 【大公报讯】, 【环球时报综合报道】, 【文汇报讯】（记者 李华）, 【环球网报道 记者 王明】,
+    # 【本报讯】; a bracket naming no outlet (【专题报道】) is none.
+    re.compile(
+        rf"^【(?:(?P<own>{_OWN_OUTLET})|(?P<outlet>{_ZH_OUTLET}))"
+        r"(?P<place>[\u4e00-\u9fff]{2,6}?)?(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
+        r"(?:讯|訊|电|電|综合报道|綜合報道|报道|報道)(?:\s*(?:记者|記者)\s*(?P<author>[^【】()（）]{2,30}?))?\s*】"
+        r"(?:\s*[（(](?:记者|記者)\s*(?P<reporters>[^()（）]{2,30}?)\s*[)）])?"
+    ),
+    # A site's news, or its reporters and their place: 央视网消息（新闻联播）：, 大众网·海报新闻记者 王明 李华 济南报道
+    # (the names apart from the place).
+    re.compile(
+        rf"^(?P<outlet>{_ZH_OUTLET})(?:消息(?:[（(][\u4e00-\u9fff]{{2,10}}[)）])?[:：]"
+        r"|(?:记者|記者)[ \u3000]*(?P<author>[\u4e00-\u9fff·]{2,4}(?:[ \u3000]+[\u4e00-\u9fff·]{2,4})*)[ \u3000]+"
+        r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:报道|報道)[:：]?)"
+    ),
 )
 
 # Wire attachment block: "Link: <url>" then "Caption: <text>".
@@ -322,6 +336,15 @@ PORTAL_LABELS = {
         "Release date",
         "Released",
         "Released on",
+        "Last updated",
+        "Last Updated",
+        "Last updated on",
+        "Last Updated on",
+        "Date posted",
+        "Date Posted",
+        "Date published",
+        "Date Published",
+        "Publication date",
     ),
     "date": ("时间", "日期", "時間", "Date"),  # a date only beside another field
     "outlet": (
@@ -359,9 +382,22 @@ PORTAL_LABELS = {
     ),
 }
 _PORTAL_LABEL = trie_pattern(label for labels in PORTAL_LABELS.values() for label in labels)
-# A page's counters in English, read and dropped like its "other" fields when a number follows, with or without a
-# colon: "Hits: 1024", "Views 1,024" ("Views: the two sides…" is a line of the text).
-COUNTERS_EN = ("Hits", "Hit", "Views", "Page views", "Visits", "Clicks", "Reads", "Read count")
+# A page's counters, read and dropped like its "other" fields when a number follows, with or without a colon:
+# "Hits: 1024", "Views 1,024", "阅读：1024", "浏览 1024次" ("Views: the two sides…", "阅读：《…》" are the text's).
+COUNTERS = (
+    "Hits",
+    "Hit",
+    "Views",
+    "Page views",
+    "Visits",
+    "Clicks",
+    "Reads",
+    "Read count",
+    "阅读",
+    "閱讀",
+    "浏览",
+    "瀏覽",
+)
 # Page tools: printed as links beside the text, nothing of the article (a line of them alone goes: "分享到：微信
 # 微博", "Print | Email | Share").
 PORTAL_TOOLS = (
@@ -463,9 +499,9 @@ PORTAL_ITEM = re.compile(
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
     # A date or a counter after its label without the colon: Date 2023.09.14 | Hit 1024 (the count must be a number).
     rf"|(?:Date|日期)\s+(?P<dated>{_UNNAMED_DATE})"
-    rf"|(?P<counter>{trie_pattern(COUNTERS_EN)})\s*[:：]?\s*\d[\d,]*(?![\w,])"
+    rf"|(?P<counter>{trie_pattern(COUNTERS)})\s*[:：]?\s*\d[\d,]*(?:\s*次)?(?![\w,])"
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
-    rf"|By\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?"
+    rf"|(?:Written\s+by|By)\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?"
     rf"(?=\s*[|｜丨(（]|\s+{_PORTAL_LABEL}\b|$)"
     # An outlet in brackets: (People's Daily Online) 14:32, September 14, 2023.
     r"|[(（](?P<bracketed>[A-Z][A-Za-z.'& -]{1,40})[)）]"
