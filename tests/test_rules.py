@@ -408,6 +408,8 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
         ("Kim Min-ji, Staff Reporter", "Kim Min-ji"),
         ("by Taro Yamada", "Taro Yamada"),  # the subtitle
         ("Written by Kim Min-ji", "Kim Min-ji"),
+        ("by Xinhua writer Wang Ming", "Wang Ming"),
+        ("By Yonhap correspondents Kim Min-ji and Lee Jun", "Kim Min-ji and Lee Jun"),
     ],
 )
 def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
@@ -422,6 +424,63 @@ def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
             "Jinan delegation visits Japan",
             "The delegation visited Osaka.",
         ]
+
+
+@pytest.mark.parametrize("line", ["By Global Times", "By Xinhua"])
+def test_a_by_line_naming_an_outlet_credits_it_and_names_no_author(line: str) -> None:
+    """'By Global Times' was the page's author; the outlet is credited instead, and the line still goes."""
+    seed = parse("Jinan delegation visits Japan", line, "The delegation visited Osaka.")
+    assert (seed.author, seed.credited) == (None, {"en": line.removeprefix("By ")})
+    assert [piece.text for piece in seed.pieces] == ["The delegation visited Osaka."]
+
+
+def test_a_portal_by_line_naming_an_outlet_names_the_publisher() -> None:
+    seed = parse("By Global Times Published: Sep 14, 2023 09:32 PM", "The delegation visited Osaka.")
+    assert (seed.author, seed.publisher, seed.published) == (None, "Global Times", StatedDate("2023-09-14", 1))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Xinhua",
+        "[Photo/Xinhua]",
+        "Photo by Kim Min-ji",
+        "(Photo provided to China Daily)",
+        "Photo: Kim Min-ji / Yonhap",
+        "图片来源：新华社",
+        "（摄影：王明）",
+        "图/王明",
+        "（记者 王明 摄）",
+        "通讯员 张三、记者 王明 摄",
+    ],
+)
+def test_a_photos_credit_alone_goes(line: str) -> None:
+    """The archive carries no photos: a credit alone on its line was the subtitle under the headline, or a caption
+    in the text."""
+    for lines in (
+        ("Jinan delegation visits Japan", line, "The delegation visited Osaka."),
+        ("Jinan delegation visits Japan", "The delegation visited Osaka.", line, "Talks followed."),
+    ):
+        seed = parse(*lines)
+        assert [piece.text for piece in (*seed.headings["en"], *seed.pieces)] == [
+            text for text in lines if text != line
+        ]
+        assert [left.text for left in seed.left_out] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: The delegation visits Busan",
+        "Photos: Delegation Visits Busan",
+        "图：代表团参观青岛港",
+        "图为代表团参观青岛港",
+        "代表团参观青岛港 王明 摄",
+    ],
+)
+def test_a_caption_that_names_a_photo_stays(line: str) -> None:
+    seed = parse("Jinan delegation visits Japan", "The delegation visited Osaka.", line, "Talks followed.")
+    assert [piece.text for piece in seed.pieces] == ["The delegation visited Osaka.", line, "Talks followed."]
 
 
 def test_the_lines_under_a_by_line_that_describe_the_author_go() -> None:
@@ -508,7 +567,7 @@ def test_portal_line_without_a_date_gives_the_credited_outlet_and_the_author() -
         "Copyright protection was discussed at the seminar.",
         "The two sides agreed to protect copyright. All rights reserved.",
         "9:00 开幕式 10:30 签约仪式",
-        "(Photo by Wang Ming)",
+        "(Seminar Held in Busan)",  # a word in brackets alone names no outlet
         "09:30",
         "作者：王明 李华",  # one field alone
         "新华网",  # an outlet alone, no date beside it

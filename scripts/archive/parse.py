@@ -112,7 +112,11 @@ def _read_text_line(seed: ParsedSeed, text: str, number: int) -> bool:
     if _read_publication_line(seed, text, number) or _read_portal_line(seed, text, number):
         return False
     if (match := rules.BYLINE.match(text)) and seed.author is None:
-        seed.author = match["author"] or match["writer"]
+        name = match["author"] or match["writer"] or match["staff"]
+        if rules.OUTLET_ALONE.fullmatch(name):
+            _credit(seed, "en", name, number)
+        else:
+            seed.author = name
         return False
     if seed.author is not None and rules.BYLINE_MORE.match(text):
         return False
@@ -286,7 +290,8 @@ def portal_items(text: str) -> list[tuple[str, str]] | None:
         elif match["bare_date"]:
             items.append(("bare date", match["bare_date"]))
         elif match["by"]:
-            items.append(("author", match["by"].strip()))
+            name = match["by"].strip()
+            items.append(("outlet" if rules.OUTLET_ALONE.fullmatch(name) else "author", name))  # By Global Times
         elif match["address"] or match["bracketed"] or match["named"]:
             items.append(("outlet", match["address"] or match["bracketed"] or match["named"]))
         elif match["time"]:

@@ -45,6 +45,15 @@ CHROME_LINES = (
     re.compile(r"^(?i:Copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|Copyright)|All rights reserved\.?$)"),
     re.compile(r"^(?:版权所有|版權所有)"),
     re.compile(r"ICP[备備证證]\s*\d|公网安备|公網安備|网站标识码|網站標識碼"),
+    # a photo's credit alone on its line, for a photo the archive does not carry: Photo: Xinhua, [Photo/Xinhua],
+    # Photo by Kim Min-ji, (Photo provided to China Daily), 图片来源：新华社, （摄影：王明）, 图/王明, （记者 王明 摄）
+    re.compile(
+        r"^[\[(（]?(?:Photo(?:\s*[:/]\s*|\s+(?:by|courtesy of|provided (?:to|by))\s+)"
+        r"[A-Z][\w.'&-]*(?:(?:\s*/\s*|\s)[A-Z][\w.'&-]*){0,5}"  # capitalised words: names, not a caption
+        r"|(?:(?:图片来源|圖片來源|摄影|攝影)\s*[:：/／]|[图圖]\s*[/／])\s*[^()（）\[\]]{2,30}"
+        r"|(?:(?:记者|記者|通讯员|通訊員)\s*)?[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+(?:(?:记者|記者|通讯员|通訊員)\s*)?"
+        r"[\u4e00-\u9fff·]{2,4})*\s*[摄攝])[\])）]?$"
+    ),
 )
 # A heading that starts the page's list of other articles (相关新闻, Related Articles): it and the short lines after it
 # (their headlines, the site's footer) are dropped, up to the next paragraph.
@@ -63,7 +72,8 @@ PAGE_LINKS = re.compile(
     re.I,
 )
 # A by-line alone on its line: By Kim Min-ji, By ZHANG SAN and LI SI, TARO YAMADA, Nikkei staff writer. The names
-# are capitalised words, so that "By Monday the delegation had signed." is the text's.
+# are capitalised words, so that "By Monday the delegation had signed." is the text's. One naming an outlet (By
+# Global Times, By Xinhua: OUTLET_ALONE) credits it; it names no author.
 _BY_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _BY_NAMES = rf"{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*"
 _BY_ROLE = "(?:staff writer|staff reporter|correspondent|reporter|contributing writer)"
@@ -73,6 +83,8 @@ BYLINE = re.compile(
     rf"^(?:Written\s+by|By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?$"
     # TARO YAMADA, Nikkei staff writer; Kim Min-ji, Staff Reporter
     rf"|^(?P<writer>{_BY_NAME}),\s+(?:[A-Z][\w.]*\s+)?(?i:{_BY_ROLE})$"
+    # by Xinhua writer Wang Ming; By Yonhap correspondents Kim Min-ji and Lee Jun
+    rf"|^(?:By|BY|by)\s+{_BY_NAME}\s+(?:staff\s+)?(?:writer|reporter|correspondent)s?\s+(?P<staff>{_BY_NAMES})$"
 )
 # What a by-line's next lines may say of the author alone: "Staff writer", the author's e-mail address. Dropped once
 # the author is known.
