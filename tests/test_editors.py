@@ -477,13 +477,22 @@ def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None
     env = {**build_env(), "TMPDIR": str(temporary)}
     subprocess.run([sys.executable, "scripts/build.py"], cwd=project, check=True, env=env, capture_output=True)
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "serve.log"
+    # An editor's Ctrl-C reaches a server that handles it. Tests started in the background (nohup make test &)
+    # may ignore SIGINT, and a child inherits an ignored signal: the server then did not stop. A handled one is reset to
+    # the default in the child, as in an editor's shell.
+    interrupt = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                cwd=project,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     url = f"http://127.0.0.1:{port}/articles/licheng-gangnam-sister-city-ties/"
     try:
         assert _wait_for(url, "Licheng District and Gangnam District officially became sister cities", 60)
@@ -498,7 +507,8 @@ def test_serve_updates_the_page_when_a_seed_file_changes(tmp_path: Path) -> None
         server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes the site it served (SIGTERM left it in /tmp)
         try:
             server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired as stuck:
             server.kill()
-            raise
+            message = f"mkdocs serve did not stop on Ctrl-C; its log ends:\n{log.read_text()[-3000:]}"
+            raise AssertionError(message) from stuck
     assert list(temporary.iterdir()) == []
