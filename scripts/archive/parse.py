@@ -6,7 +6,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import clean, rules
@@ -169,20 +169,17 @@ def _kind_of(seed: ParsedSeed, text: str) -> str:
 
 
 def _join_leads(seed: ParsedSeed) -> None:
-    """A dateline or a paper's lead printed alone on its line starts the Chinese paragraph under it (blank lines
-    between them go), as it does where the paper prints it: it is no headline. With no such paragraph under it, it
-    is a paragraph of its own."""
-    pieces = seed.pieces
-    for index in [index for index, piece in enumerate(pieces) if piece.kind == "lead"][::-1]:  # last first
-        lead = pieces[index]
-        after = next((later for later in range(index + 1, len(pieces)) if pieces[later].text), len(pieces))
-        below = pieces[after] if after < len(pieces) else None
-        if below and below.kind == "paragraph" and below.lang == "zh":
-            hant = lead.hant + below.hant if lead.hant is not None and below.hant is not None else None
-            pieces[index + 1 : after + 1] = []
-            pieces[index] = Piece("paragraph", "zh", lead.text + below.text, lead.line, hant=hant)
+    """A dateline or a paper's lead printed alone on its line starts the Chinese paragraph under it, as it does where
+    the paper prints it: it is no headline. With no such paragraph under it, it is a paragraph of its own."""
+    joined: list[Piece] = []
+    for piece in seed.pieces:
+        lead = joined[-1] if joined and joined[-1].kind == "lead" else None
+        if lead and piece.kind == "paragraph" and piece.lang == "zh":
+            hant = lead.hant + piece.hant if lead.hant is not None and piece.hant is not None else None
+            joined[-1] = replace(piece, text=lead.text + piece.text, line=lead.line, hant=hant)
         else:
-            pieces[index] = Piece("paragraph", "zh", lead.text, lead.line, hant=lead.hant)
+            joined.append(piece)
+    seed.pieces = [replace(piece, kind="paragraph") if piece.kind == "lead" else piece for piece in joined]
 
 
 def ends_sentence(text: str) -> bool:
