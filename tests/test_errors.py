@@ -202,6 +202,7 @@ def test_a_year_that_makes_an_event_date_impossible_is_not_given(
         ("发布时间：2024年2月30日 10:00\u3000来源：无锡日报", "2024年2月30日 10:00"),
         ("Source: Xinhua | Feb 30, 2024", "Feb 30, 2024"),
         ("30.02.2024 10:09:00", "30.02.2024"),
+        ("（編輯：陳仁華）1130230", "1130230"),  # year 113 as Taiwan counts: 2024
         ("JINAN, China, Feb. 30, 2024 /PRNewswire/ -- A delegation visited Japan.", "Feb. 30, 2024"),
     ],
 )

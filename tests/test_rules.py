@@ -140,6 +140,8 @@ def test_traditional_pieces_keep_their_original() -> None:
         "Image Attachments Links:",
         "（完）",
         "(END)",
+        "Enditem/ls",
+        "ENDITEM/J",
         "打印本页\u3000关闭窗口",
         "【打印】【关闭】",
         "【字号：大 中 小】 【打印本页】 【关闭窗口】",
@@ -410,6 +412,7 @@ def test_portal_line_names_the_author(line: str, author: str) -> None:
         ("Written by Kim Min-ji", "Kim Min-ji"),
         ("by Xinhua writer Wang Ming", "Wang Ming"),
         ("By Yonhap correspondents Kim Min-ji and Lee Jun", "Kim Min-ji and Lee Jun"),
+        ("(By Wang Ming and Lee Hua)", "Wang Ming and Lee Hua"),  # the Central News Agency's, below the text
     ],
 )
 def test_a_by_line_alone_names_the_author(line: str, author: str) -> None:
@@ -729,6 +732,74 @@ def test_chinese_dateline_gives_publisher_and_reporters_but_stays_in_text(
     )
     assert body(seed) == [("paragraph", "zh", clean.clean_chinese(text))]
     assert [event.stated for event in seed.events] == ["7月30日"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "published", "author"),
+    [
+        ("（中央社記者王明台北14日電）", None, "王明"),
+        ("（中央社記者王明、李華東京14日專電）", None, "王明、李華"),  # the names as the seed writes them
+        ("（中央社華盛頓13日綜合外電報導）", None, None),
+        ("（中央社記者王小明台北2023年9月14日電）", "2023-09-14", "王小明"),
+        ("(中央社記者王明首爾14日電)", None, "王明"),
+        # A place not in rules.ZH_DATELINE_PLACES: where 王明 ends is not known, so no reporter is named.
+        ("（中央社記者王明新營14日電）", None, None),
+    ],
+)
+def test_a_dispatch_in_brackets_names_the_agency_and_its_reporters(
+    lead: str, published: str | None, author: str | None
+) -> None:
+    """Taiwan's Central News Agency opens a report with its dispatch in brackets: the agency and its reporters were
+    read from none of these, and 9月14日 was an event's date. Readers still see the lead."""
+    text = lead + "濟南市代表團7月30日訪問日本。"
+    seed = parse("濟南代表團訪問日本", text)
+    assert (seed.publisher, seed.published.iso if seed.published else None, seed.author) == (
+        "中央社",
+        published,
+        author,
+    )
+    assert [(piece.kind, piece.hant) for piece in seed.pieces] == [("paragraph", text)]
+    assert [event.stated for event in seed.events] == ["7月30日"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据新华社东京9月14日电，济南市代表团7月30日访问日本。", "（據中央社東京14日電）濟南市代表團7月30日訪問日本。"],
+)
+def test_a_dispatch_the_text_relays_is_credited(text: str) -> None:
+    """'据新华社…电' (according to Xinhua's dispatch): the text relays Xinhua, which is credited; '据新华社' had been
+    made the publisher."""
+    seed = parse("济南代表团访问日本", text)
+    assert (seed.publisher, seed.credited) == (None, {"zh": "新华社" if "新华社" in text else "中央社"})
+    assert [event.stated for event in seed.events] == ["7月30日"]
+    assert [piece.hant or piece.text for piece in seed.pieces] == [text]
+
+
+def test_a_central_news_agency_report_keeps_only_its_text() -> None:
+    """The editor's line that closes the report dates it (112 is 2023 as Taiwan counts years), and goes with the
+    by-line and the end mark of its English service; the year was unknown, the three lines were captions."""
+    chinese = parse(
+        "濟南代表團訪問日本",
+        "（中央社記者王明台北14日電）濟南市代表團13日訪問東京。",
+        "雙方簽署合作備忘錄。",
+        "（編輯：陳仁華）1120914",
+    )
+    english = parse(
+        "Jinan delegation visits Tokyo",
+        "Taipei, Sept. 14 (CNA) A Jinan delegation visited Tokyo on Sept. 13.",
+        "(By Wang Ming and Lee Hua)",
+        "Enditem/ls",
+    )
+    assert (chinese.published, chinese.publisher, chinese.author) == (StatedDate("2023-09-14", 4), "中央社", "王明")
+    assert [piece.hant for piece in chinese.pieces] == [
+        "（中央社記者王明台北14日電）濟南市代表團13日訪問東京。",
+        "雙方簽署合作備忘錄。",
+    ]
+    assert (english.publisher, english.author) == ("CNA", "Wang Ming and Lee Hua")
+    assert [piece.text for piece in english.pieces] == [
+        "Taipei, Sept. 14 (CNA) A Jinan delegation visited Tokyo on Sept. 13."
+    ]
+    assert [line.text for line in english.left_out] == ["(By Wang Ming and Lee Hua)", "Enditem/ls"]
 
 
 @pytest.mark.parametrize(

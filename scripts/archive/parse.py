@@ -244,10 +244,13 @@ def _read_publication_line(seed: ParsedSeed, text: str, number: int) -> bool:
             groups = match.groupdict()
             if groups.get("dmy"):
                 day, month, year = groups["dmy"].split(".")
-                stated = f"{year}-{month}-{day}"
+                stated, written = f"{year}-{month}-{day}", groups["dmy"]
+            elif groups.get("roc"):
+                stated = f"{int(groups['roc']) + rules.ROC_YEAR_ZERO}-{groups['month']}-{groups['day']}"
+                written = text[match.start("roc") :]
             else:
-                stated = groups["date"]
-            _record_published(seed, stated, number, groups.get("dmy") or stated)
+                stated = written = groups["date"]
+            _record_published(seed, stated, number, written)
             if groups.get("outlet"):
                 _publisher(seed, groups["outlet"], number)
             return True
@@ -389,12 +392,16 @@ def _read_credits(seed: ParsedSeed) -> None:
                     seed.author = match["author"].strip()
         if piece.lang == "zh" and (match := wire_dateline(piece.text, "zh")):
             lead = match.groupdict()
-            if lead["outlet"]:
+            if lead["outlet"] and lead.get("per"):
+                _credit(seed, "zh", lead["outlet"], piece.line)
+            elif lead["outlet"]:
                 _publisher(seed, lead["outlet"], piece.line)
             if lead.get("year") and seed.published is None:
                 _record_published(seed, f"{lead['year']}-{lead['month']}-{lead['day']}", piece.line, match[0])
-            if (author := lead["author"] or lead.get("reporters")) and seed.author is None:
-                seed.author = author.strip()
+            if (group := "author" if lead["author"] else "reporters" if lead.get("reporters") else None) and (
+                seed.author is None
+            ):
+                seed.author = _as_written(piece, match, group).strip()
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             _publisher(seed, rules.WIRE_OUTLETS.get(outlet, outlet), piece.line)
@@ -402,6 +409,14 @@ def _read_credits(seed: ParsedSeed) -> None:
             month = rules.MONTHS_EN.get(month_name)
             if month and year and seed.published is None:
                 _record_published(seed, f"{year[0]}-{month}-{day}", piece.line, match["date"])
+
+
+def _as_written(piece: Piece, match: re.Match[str], group: str) -> str:
+    """What a group matched in a Chinese piece's Simplified text, as the seed writes it: a Traditional name stays
+    Traditional. Where the conversion changed the text's length the two no longer line up, and it is the Simplified."""
+    if piece.hant is not None and len(piece.hant) == len(piece.text):
+        return piece.hant[match.start(group) : match.end(group)]
+    return match[group]
 
 
 def wire_dateline(text: str, lang: str = "en") -> re.Match[str] | None:

@@ -38,6 +38,7 @@ CHROME_LINES = (
     re.compile(r"^Image Attachments Links:$"),  # wire release attachment heading (the links follow)
     re.compile(r"^View original content(?: to download multimedia)?\s*:"),  # a wire release's link to itself
     re.compile(r"^[(（](?:完|END|End)[)）]$"),  # a wire report's end mark alone on its line: （完）
+    re.compile(r"^(?:Enditem|ENDITEM|EndItem)(?:/[A-Za-z]{1,4})?$"),  # the Central News Agency's: Enditem/ls
     # a page footer: Copyright © 2023 The Korea Herald. All rights reserved. / 版权所有：青岛市人民政府 /
     # 鲁ICP备05000460号 / 鲁公网安备 37010202000123号 / 网站标识码：3701000001
     # (Each pattern anchored by a leading ^ is tried at a line's start only: re.I or a "|" beside the ^ would have it
@@ -79,8 +80,10 @@ _BY_NAMES = rf"{_BY_NAME}(?:(?:,\s*|\s+and\s+){_BY_NAME})*"
 _BY_ROLE = "(?:staff writer|staff reporter|correspondent|reporter|contributing writer)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 BYLINE = re.compile(
-    # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]; by Taro Yamada; Written by Kim Min-ji
-    rf"^(?:Written\s+by|By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?$"
+    # By Kim Min-ji; BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]; by Taro Yamada; Written by Kim Min-ji; and in
+    # brackets, as the Central News Agency closes a report: (By Wang Ming and Lee Hua)
+    rf"^(?P<bracket>\()?(?:Written\s+by|By|BY|by)\s+(?P<author>{_BY_NAMES})(?:\s*[\[(<]?{_EMAIL}[\])>]?)?"
+    r"(?(bracket)\))$"
     # TARO YAMADA, Nikkei staff writer; Kim Min-ji, Staff Reporter
     rf"|^(?P<writer>{_BY_NAME}),\s+(?:[A-Z][\w.]*\s+)?(?i:{_BY_ROLE})$"
     # by Xinhua writer Wang Ming; By Yonhap correspondents Kim Min-ji and Lee Jun
@@ -99,7 +102,11 @@ PUBLICATION_LINES = (
     ),
     # 10.08.2020 10:09:00 (day.month.year, as European wire portals print it)
     re.compile(r"^(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"),
+    # （編輯：陳仁華）1120914: Taiwan's Central News Agency closes a report with its editor and the day it was filed, the
+    # year counted from 1912 as Taiwan counts it (112 is 2023)
+    re.compile(r"^[（(](?:编辑|編輯)[:：][^()（）]{1,20}[)）]\s*(?P<roc>\d{3})(?P<month>\d{2})(?P<day>\d{2})$"),
 )
+ROC_YEAR_ZERO = 1911  # Taiwan's year 1 is 1912
 # Portals' lines of labelled fields and page tools ("发布时间:… 来源:… 选择阅读字号:[ ]"): PORTAL_ITEM, below.
 
 # A closing line that names where the text came from: 来源:无锡日报, Source: Wuxi Daily. The name is words without
@@ -166,12 +173,27 @@ _ZH_OUTLET = (
     r"[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台)(?:·[\u4e00-\u9fff]{1,6}?(?:新闻|新聞|客户端|客戶端|网|網|报|報|台))?"
 )
 _OWN_OUTLET = r"本报|本報|本台|本网|本網"
+_PER = r"据|據"  # 据新华社东京9月14日电: "according to Xinhua's dispatch", which the text relays and credits
+_ZH_NAME = r"[\u4e00-\u9fff·]{2,4}"  # a reporter's name (复姓 and transliterated names up to four characters)
+# The places a dispatch is filed from, as the parser sees them (in Simplified characters): where a reporter's name runs
+# into the place, only a place listed here tells where the name ends.
+_DATELINE_PLACES_BY_REGION = {
+    "Taiwan": "台北 新北 桃园 新竹 台中 台南 高雄 基隆 嘉义 花莲 宜兰 屏东 金门 马祖",
+    "Japan": "东京 大阪 名古屋 横滨 京都 神户 福冈 札幌 仙台 广岛 冲绳 那霸",
+    "Korea": "首尔 釜山 仁川 大邱 光州 大田 蔚山 济州 平壤",
+    "the mainland, Hong Kong and Macao": "北京 上海 天津 重庆 广州 深圳 厦门 南京 杭州 苏州 无锡 济南 青岛 烟台"
+    " 威海 潍坊 大连 沈阳 武汉 成都 西安 香港 澳门",
+    "elsewhere": "华盛顿 纽约 旧金山 洛杉矶 伦敦 巴黎 柏林 布鲁塞尔 日内瓦 莫斯科 新加坡 曼谷 河内 雅加达"
+    " 马尼拉 吉隆坡 悉尼 多伦多 温哥华",
+}
+ZH_DATELINE_PLACES = tuple(place for places in _DATELINE_PLACES_BY_REGION.values() for place in places.split())
 ZH_LEADS = (
     # The outlet, maybe the place, the day, then 电 (a dispatch) or 讯 (a report), then maybe its reporters:
     # 新华社济南9月14日电（记者王明）, 中新网青岛9月14日电 (记者 王明), 韩联社首尔9月14日电, 齐鲁网·闪电新闻9月14日讯,
-    # 本报讯（记者 王明 通讯员 李华）. 电 and 讯 begin no word here (电视, 讯息).
+    # 本报讯（记者 王明 通讯员 李华）. 电 and 讯 begin no word here (电视, 讯息). After 据 the outlet is credited, not the
+    # publisher.
     re.compile(
-        rf"^(?:(?!{_OWN_OUTLET})(?P<outlet>{_ZH_OUTLET})(?P<place>[\u4e00-\u9fff]{{2,6}}?)?"
+        rf"^(?:(?!{_OWN_OUTLET})(?P<per>{_PER})?(?P<outlet>{_ZH_OUTLET})(?P<place>[\u4e00-\u9fff]{{2,6}}?)?"
         r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[电電讯訊]"
         rf"|(?P<own>{_OWN_OUTLET})(?:[\u4e00-\u9fff]{{2,6}}?(?:\d{{1,2}})月(?:\d{{1,2}})日)?[讯訊])"
         r"(?![视視话話力脑腦子器影商网網池站动動气氣信梯竞競缆纜息号號飞飛问問])"
@@ -191,6 +213,15 @@ ZH_LEADS = (
         rf"^(?P<outlet>{_ZH_OUTLET})(?:消息(?:[（(][\u4e00-\u9fff]{{2,10}}[)）])?[:：]"
         r"|(?:记者|記者)[ \u3000]*(?P<author>[\u4e00-\u9fff·]{2,4}(?:[ \u3000]+[\u4e00-\u9fff·]{2,4})*)[ \u3000]+"
         r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:报道|報道)[:：]?)"
+    ),
+    # A dispatch in brackets, Taiwan's Central News Agency's way: （中央社記者王明台北14日電）, （中央社記者王明、李華東京14日專電）,
+    # （中央社華盛頓13日綜合外電報導）. Its reporters' names run into the place: they are read only before a place
+    # of ZH_DATELINE_PLACES, or which characters are the names is not known.
+    re.compile(
+        rf"^[（(](?P<per>{_PER})?(?P<outlet>{_ZH_OUTLET})(?:(?:记者|記者)(?:(?P<author>{_ZH_NAME}(?:、{_ZH_NAME})*)"
+        rf"(?=(?:{trie_pattern(ZH_DATELINE_PLACES)})\d)|[\u4e00-\u9fff、]{{2,20}}?))?(?P<place>[\u4e00-\u9fff]{{2,6}}?)?"
+        r"(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日"
+        r"(?:专电|專電|电|電|(?:综合|綜合)?(?:外电|外電)?(?:报导|報導))[)）]"
     ),
 )
 
