@@ -60,7 +60,8 @@ def render_stub(stem: str, seed: ParsedSeed, vocabulary: Vocabulary) -> str:
     else:
         lines += [
             "",
-            "# The source gives no publication date. Set one only if you know it, and say how:",
+            *(f"# Line {problem.line} of the source: {problem.message}." for problem in seed.date_problems),
+            "# The source gives no publication date the build can read. Set one only if you know it, and say how:",
             "# date: YYYY-MM-DD",
             "# date_note: …",
         ]

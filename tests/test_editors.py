@@ -372,8 +372,19 @@ def test_a_release_in_english_then_in_chinese_is_published_in_both_with_their_ti
             "zh",
             ("**发布日期**：2023年9月14日",),
         ),
+        # With slashes, the day or the month first where a number over 12 tells which: the line was a caption.
+        (
+            "Jinan delegation visits Osaka\nPublished: 14/09/2023\nA delegation from Jinan visited Osaka.\n",
+            "en",
+            ("**Published**: September 14, 2023",),
+        ),
+        (
+            "Jinan delegation visits Osaka\nPublished: 09/14/2023\nA delegation from Jinan visited Osaka.\n",
+            "en",
+            ("**Published**: September 14, 2023",),
+        ),
     ],
-    ids=["day-first", "chinese-numerals"],
+    ids=["day-first", "chinese-numerals", "day-first-slashes", "month-first-slashes"],
 )
 def test_a_date_written_day_first_or_in_chinese_numerals_is_the_pages_date(
     scratch: Scratch, source: str, lang: str, shown: tuple[str, ...]
@@ -384,6 +395,22 @@ def test_a_date_written_day_first_or_in_chinese_numerals_is_the_pages_date(
     page = published(scratch, stub_path, "slug: jinan-osaka\ntitle:\n  en: Jinan\n  zh: 济南\n", lang)
     assert [line for line in shown if line not in page] == []
     assert ".subtitle" not in page and "unknown" not in page and "不详" not in page
+
+
+def test_a_date_that_may_be_day_first_or_month_first_is_left_to_the_editors(scratch: Scratch) -> None:
+    """09/10/2023 is 9 October or September 10: the build does not pick one. The stub says so, the build refuses
+    the article until editors give the date, and the page then shows theirs, marked as theirs."""
+    stub, stub_path = pasted(
+        scratch, "Jinan delegation visits Osaka\nPublished: 09/10/2023\nA delegation from Jinan visited Osaka.\n"
+    )
+    message = "publication date must tell its day from its month (give date: YYYY-MM-DD in the metadata), '09/10/2023'"
+    assert f"# Line 2 of the source: {message}." in stub
+    stem = stub_path.stem
+    stub_path.write_text("slug: jinan-osaka\n", encoding="utf-8")
+    assert f"seeds/{stem}.txt:2: {message}" in scratch.problems()
+    page = published(scratch, stub_path, "slug: jinan-osaka\ndate: 2023-10-09\ndate_note: the city's notice\n", "en")
+    assert "Published: 09/10/2023" not in page
+    assert "October 9, 2023" in page and "the city's notice" in page
 
 
 def test_new_names_a_file_it_cannot_read(scratch: Scratch, tmp_path: Path) -> None:

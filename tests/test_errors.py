@@ -203,6 +203,7 @@ def test_a_year_that_makes_an_event_date_impossible_is_not_given(
         ("Source: Xinhua | Feb 30, 2024", "Feb 30, 2024"),
         ("30.02.2024 10:09:00", "30.02.2024"),
         ("（編輯：陳仁華）1130230", "1130230"),  # year 113 as Taiwan counts: 2024
+        ("Published: 30/02/2024", "30/02/2024"),
         ("JINAN, China, Feb. 30, 2024 /PRNewswire/ -- A delegation visited Japan.", "Feb. 30, 2024"),
     ],
 )

@@ -332,9 +332,16 @@ def _read_portal_line(seed: ParsedSeed, text: str, number: int) -> bool:
     return True
 
 
-def portal_date(written: str) -> str:
-    """The date a rules.PORTAL_DATE starting `written` gives, as year-month-day ("2023-9-14")."""
+def portal_date(written: str) -> str | None:
+    """The date a rules.PORTAL_DATE starting `written` gives, as year-month-day ("2023-9-14"); None when it may be
+    read day first or month first (09/10/2023: 9 October, or September 10)."""
     date = rules.PORTAL_DATE.match(written)
+    if date["year_last"]:
+        first, second = int(date["first"]), int(date["second"])
+        if first != second and first <= 12 and second <= 12:
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+        return f"{date['year_last']}-{month}-{day}"
     if date["month_name"]:
         return f"{date['year_of_month']}-{rules.MONTHS_EN[date['month_name']]}-{date['day_of_month']}"
     if date["month_after_day"]:
@@ -361,8 +368,18 @@ def _zh_number(written: str) -> int:
     return 10 * (rules.ZH_DIGITS[tens] if tens else 1) + (rules.ZH_DIGITS[units] if units else 0)
 
 
-def _record_published(seed: ParsedSeed, stated: str, number: int, written: str) -> None:
-    """Record the publication date `stated` as year-month-day (`written`: as the seed gives it), unless one was."""
+def _record_published(seed: ParsedSeed, stated: str | None, number: int, written: str) -> None:
+    """Record the publication date `stated` as year-month-day (`written`: as the seed gives it), unless one was;
+    None: a date that may be read day first or month first."""
+    if stated is None:
+        seed.date_problems.append(
+            Problem(
+                seed.rel,
+                number,
+                f"publication date must tell its day from its month (give date: YYYY-MM-DD in the metadata), {written!r}",
+            )
+        )
+        return
     year, month, day = (int(part) for part in stated.split("-"))
     if not valid_date(year, month, day):
         seed.date_problems.append(

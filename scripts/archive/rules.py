@@ -489,14 +489,16 @@ _TIME = (
 _WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEKDAY_ZH = r"[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天][)）]?"
 # A date as portals print it: 2023-09-14, 2023/9/14, 2023.09.14(.), 2023年09月14日, Sep 14, 2023, 14 September 2023,
-# 二〇二三年九月十四日; maybe after a weekday or a time (Thursday, September 14, 2023; 14:32, September 14, 2023),
+# 二〇二三年九月十四日, 14/09/2023 or 09/14/2023 (day or month first: a number over 12 tells which, or nothing does);
+# maybe after a weekday or a time (Thursday, September 14, 2023; 14:32, September 14, 2023),
 # maybe before a time and a weekday (2023年9月14日 08:30 星期四; Sept. 14, 2023 - 15:20).
 PORTAL_DATE = re.compile(
     rf"(?:{_WEEKDAY_EN},?\s+|{_TIME},?\s+)?"
     rf"(?:(?P<year>\d{{4}})(?:[-/.]|年)(?P<month>\d{{1,2}})(?:[-/.]|月)(?P<day>\d{{1,2}})(?:日|\.(?!\d))?"
     rf"|(?P<month_name>{_MONTH_EN})\.?\s+(?P<day_of_month>\d{{1,2}})(?:,\s*|\s+)(?P<year_of_month>\d{{4}})"
     rf"|(?P<day_before_month>\d{{1,2}})\s+(?P<month_after_day>{_MONTH_EN})\.?,?\s+(?P<year_after_month>\d{{4}})"
-    rf"|(?P<year_zh>{_ZH_DIGIT}{{4}})年(?P<month_zh>{_ZH_NUMBER})月(?P<day_zh>{_ZH_NUMBER})日)"
+    rf"|(?P<year_zh>{_ZH_DIGIT}{{4}})年(?P<month_zh>{_ZH_NUMBER})月(?P<day_zh>{_ZH_NUMBER})日"
+    r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year_last>\d{4}))"
     rf"(?:\s*{_WEEKDAY_ZH}|\s*[(（]{_WEEKDAY_EN}[)）]|\s*[-,]?\s*{_TIME})*"
 )
 _UNNAMED_DATE = _unnamed(PORTAL_DATE.pattern)  # to stand several times below
