@@ -287,10 +287,11 @@ def test_the_pages_editor_and_counters_alone_are_dropped(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Views: both sides agree", "Hits and misses", "Date 2023.09.14", "阅读：《青岛日报》评论"]
+    "line",
+    ["Views: both sides agree", "Hits and misses", "Date 2023.09.14", "时间 2023年9月20日", "阅读：《青岛日报》评论"],
 )
 def test_a_counters_name_or_a_date_label_without_a_number_or_a_field_beside_it_stays(line: str) -> None:
-    """An English counter is read only with its number; 'Date' without a colon only beside another field."""
+    """An English counter is read only with its number; 'Date' or 时间 without a colon only beside another field."""
     seed = parse("Jinan delegation visits Korea", "The delegation met Seoul firms.", line)
     assert [piece.text for piece in seed.pieces] == ["The delegation met Seoul firms.", line]
 
@@ -359,6 +360,8 @@ def test_a_counters_name_or_a_date_label_without_a_number_or_a_field_beside_it_s
         # Counters in English, and a date's label without its colon: each line became the subtitle.
         ("Date: 2023-09-14 | Hits: 1024", "2023-09-14", None),
         ("Date 2023.09.14 | Hit 1024", "2023-09-14", None),
+        ("时间 2023-09-14　来源：青岛日报", "2023-09-14", "青岛日报"),
+        ("時間 2023年9月14日 | 點擊：125", "2023-09-14", None),
         ("Source: Qingdao Daily | Updated: 2023-09-14 | Views: 1,024", "2023-09-14", "Qingdao Daily"),
         ("发布时间：2023-09-14 09:30 | 浏览：1024次", "2023-09-14", None),
         # More publication labels: each line was the subtitle.

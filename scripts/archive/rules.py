@@ -543,7 +543,7 @@ PORTAL_ITEM = re.compile(
     rf"|(?!{_PORTAL_LABEL}\s*[:：])(?P<value>[A-Za-z][\w.&'-]*(?:\s(?!{_PORTAL_LABEL}\s*[:：])[A-Za-z][\w.&'-]*)*"
     rf"|(?:(?!{_PORTAL_LABEL}\s*[:：])[^{_PORTAL_BREAK}【】\[\]:：。，；！？])+))?"
     # A date or a counter after its label without the colon: Date 2023.09.14 | Hit 1024 (the count must be a number).
-    rf"|(?:Date|日期)\s+(?P<dated>{_UNNAMED_DATE})"
+    rf"|(?:{trie_pattern(PORTAL_LABELS['date'])})\s+(?P<dated>{_UNNAMED_DATE})"
     rf"|(?P<counter>{trie_pattern(COUNTERS)})\s*[:：]?\s*\d[\d,]*(?:\s*次)?(?![\w,])"
     rf"|(?P<bare_date>{_UNNAMED_DATE})"
     rf"|(?:Written\s+by|By)\s+(?P<by>[A-Z][A-Za-z .,'&-]{{0,60}}?)(?:\s+in\s+[A-Z][\w ]{{0,40}}?)?"
