@@ -145,6 +145,12 @@ def write_search_corpus(documents: Path, seeds: Path) -> Path:
     return documents
 
 
+def device_cores(count: int) -> str:
+    """A script to run before a page's own that makes the page's device report `count` processor cores
+    (navigator.hardwareConcurrency, by which the search engine chooses how many workers to start)."""
+    return f"Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', {{ get: () => {count} }});"
+
+
 @dataclass(frozen=True)
 class SearchBundles:
     """One corpus of search documents indexed by one Pagefind run, in runs merged (split two ways), and in

@@ -1,8 +1,8 @@
 // Pagefind over the archive's whole index, its shards (pagefind/shards.json, scripts/searchindex.py) searched side
 // by side: assets/search.js asks `open` for an engine, and this file, started as a web worker, is each worker.
-// The shards are shared out in consecutive runs among up to MAX_WORKERS workers, one per bundle however many
-// cores there are (a Pagefind merging a second bundle asks for it only once its WebAssembly is in: two more round
-// trips before a first answer). Each runs Pagefind over its run; the answers are merged as Pagefind merges shards.
+// The shards are shared out in consecutive runs among a worker per core, at least two and at most MAX_WORKERS;
+// each runs Pagefind over its run (the files of the bundles it merges fetched at once: fetchEarly), and the
+// answers are merged as Pagefind merges shards.
 // One bundle, or no module workers: Pagefind in the page. Pagefind's own worker script is never loaded. README.md,
 // "Figures", has the measurements.
 //
@@ -20,7 +20,7 @@ const START_MS = 10_000; // a worker that has not opened its shards by then is g
 // pagefind/shards.json lists): { search(term, options), filters() }, answering as Pagefind's own merge of them (a
 // result has its score and data(), not Pagefind's other fields). `settings`: Pagefind's options (baseUrl,
 // excerptLength); `workers`: how many workers at most. `close()` ends the engine (and any search it is answering).
-export async function open(root, shards, settings, workers = MAX_WORKERS) {
+export async function open(root, shards, settings, workers = workersHere()) {
   const pagefind = new URL("pagefind/", root).href;
   const bundles = [pagefind, ...shards.map((shard) => new URL(shard, pagefind).href)];
   const count = Math.min(bundles.length, workers);
@@ -35,6 +35,12 @@ export async function open(root, shards, settings, workers = MAX_WORKERS) {
     }
   }
   return inPage(bundles, pagefind, settings);
+}
+
+// A worker per core this device has, at least two (each bundle's files are then fetched side by side) and at most
+// MAX_WORKERS.
+function workersHere() {
+  return Math.min(MAX_WORKERS, Math.max(2, navigator.hardwareConcurrency || MAX_WORKERS));
 }
 
 // `items` cut into `count` consecutive runs of nearly equal length (as parallel.even_runs does in the build).
@@ -159,8 +165,12 @@ function watchFetches(first, pagefind) {
     const url = new URL(input instanceof Request ? input.url : input, globalThis.location.href).href;
     if (!url.startsWith(pagefind)) return fetchFile(input, init);
     const wasm = first !== pagefind && url.startsWith(first) && url.endsWith(".pagefind");
+    const address = url.split("?")[0];
+    const early = fetchedEarly.get(address);
+    fetchedEarly.delete(address);
     try {
-      const response = await fetchFile(wasm ? new URL(url.slice(first.length), pagefind).href : input, init);
+      const asked = wasm ? new URL(url.slice(first.length), pagefind).href : input;
+      const response = await (early ?? fetchFile(asked, init));
       if (!response.ok) loads.failed ??= new Error(`search index: ${url} answered ${response.status}`);
       return response;
     } catch (error) {
@@ -171,10 +181,37 @@ function watchFetches(first, pagefind) {
   return loads;
 }
 
+// Files of the index fetched before Pagefind asks for them: address (without its query) -> the response's promise,
+// handed to the first fetch of that address (watchFetches).
+const fetchedEarly = new Map();
+
+// A bundle's entry and then its metadata fetched now: Pagefind merging a bundle asks for them only once its
+// WebAssembly is in, and one after the other, two round trips more before a first answer on a slow connection.
+function fetchEarly(bundle) {
+  const keep = (url, fetched) => {
+    fetched.catch(() => {}); // a failure Pagefind meets when it asks (or never, if it does not)
+    fetchedEarly.set(url, fetched);
+  };
+  const entry = new URL("pagefind-entry.json", bundle).href;
+  const fetched = fetchFile(`${entry}?ts=${Date.now()}`); // never from a cache, as Pagefind asks for it
+  keep(entry, fetched.then((response) => response.clone()));
+  fetched
+    .then((response) => (response.ok ? response.json() : {}))
+    .then(({ languages = {} }) => {
+      const indexes = Object.values(languages);
+      if (indexes.length !== 1) return; // which of several Pagefind takes, it decides
+      const meta = new URL(`pagefind.${indexes[0].hash}.pf_meta`, bundle).href;
+      keep(meta, fetchFile(meta));
+    })
+    .catch(() => {});
+}
+
 // Pagefind over `bundles` (folder addresses), the first opened, the others merged into it: { engine, loads }, its
 // fetches watched in `loads` (watchFetches).
 async function openBundles(bundles, pagefind, settings) {
   const loads = watchFetches(bundles[0], pagefind);
+  fetchedEarly.clear(); // what an engine closed before this one left
+  bundles.slice(1).forEach(fetchEarly);
   const engine = await import(new URL("pagefind.js", pagefind).href);
   await engine.options({ ...settings, basePath: bundles[0] });
   await Promise.all(bundles.slice(1).map((bundle) => engine.mergeIndex(bundle, settings)));

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from archive import rules
-from conftest import SearchBundles
+from conftest import SearchBundles, device_cores
 from localsite import PHONE, ROOT, SEARCH_ANSWERED, serve
 from searchindex import write_bundle
 
@@ -147,11 +147,12 @@ def sharded_url(sharded_site: Path) -> Iterator[str]:
 
 
 def test_a_search_in_shards_loads_pagefind_once_and_not_its_worker_script(browser: Browser, sharded_site: Path) -> None:
-    """Searching an index in three shards, in a worker each: each of Pagefind's script, its WebAssembly and the
-    search engine comes from the server once (the other workers get them from the browser's cache), and Pagefind's
-    own worker script, 12 KiB of a first search's download, not at all."""
+    """Searching an index in three shards on a device of eight cores, in a worker each: each of Pagefind's script,
+    its WebAssembly and the search engine comes from the server once (the other workers get them from the browser's
+    cache), and Pagefind's own worker script, 12 KiB of a first search's download, not at all."""
     sent: list[tuple[str, int]] = []
     context = browser.new_context()
+    context.add_init_script(device_cores(8))
     page = context.new_page()
     with serve(sharded_site, sent) as url:
         assert search(page, url + "/", "Gangnam")
@@ -161,6 +162,58 @@ def test_a_search_in_shards_loads_pagefind_once_and_not_its_worker_script(browse
     assert paths["/pagefind/pagefind.js"] == paths["/pagefind/wasm.unknown.pagefind"] == 1
     assert paths["/assets/search-engine.js"] == 1
     assert not [path for path in paths if path.endswith("pagefind-worker.js")]
+
+
+@pytest.mark.parametrize(
+    ("device", "setup", "workers"),
+    [("two cores", device_cores(2), 2), ("no web workers", "delete window.Worker;", 0)],
+)
+def test_shards_merged_by_one_pagefind_do_not_wait_for_its_webassembly(
+    browser: Browser, sharded_site: Path, device: str, setup: str, workers: int
+) -> None:
+    """On a device of two cores the three shards are searched in two workers, the second merging two shards; without
+    workers, Pagefind in the page merges all three. Pagefind merging a shard asks for its entry and then its
+    metadata only once its WebAssembly is in (on a slow connection, two round trips more before the first answer):
+    the engine asks for them at once. With the WebAssembly held back, every bundle's metadata still arrives, each
+    file once, and then the reader sees the results."""
+    sent: list[tuple[str, int]] = []
+    context = browser.new_context()
+    context.add_init_script(setup)
+    held: list[Route] = []
+    wasm = re.compile(r"/pagefind/wasm\.[^/]*\.pagefind$")
+    context.route(wasm, lambda route: held.append(route))
+    page = context.new_page()
+    bundles = sorted({meta.parent for meta in (sharded_site / "pagefind").rglob("pagefind.*.pf_meta")})
+    assert len(bundles) == 3
+    files = {
+        folder.name: {
+            f"/{folder.relative_to(sharded_site).as_posix()}/{name}"
+            for name in ("pagefind-entry.json", next(folder.glob("pagefind.*.pf_meta")).name)
+        }
+        for folder in bundles
+    }
+    # The shards' files: the second and third bundles, each merged into the one before it by one Pagefind or the
+    # first of its worker's (the first bundle's worker asks for it when it first searches).
+    early = files["shard-1"] | files["shard-2"]
+    with serve(sharded_site, sent) as url:
+        open_search(page, url + "/")
+        page.locator("#archive-search-input").fill("Gangnam")
+        for _ in range(200):  # up to ten seconds
+            if early <= {urlsplit(path).path for path, _ in sent}:
+                break
+            page.wait_for_timeout(50)
+        assert early <= {urlsplit(path).path for path, _ in sent}, f"{device}: asked only once the WebAssembly is in"
+        assert not [path for path, _ in sent if wasm.search(path)], "the WebAssembly is held back"
+        for route in held:
+            route.continue_()
+        context.unroute(wasm)  # and a later request (the first bundle's worker, when it first searches) goes on
+        page.wait_for_function(SEARCH_ANSWERED, arg=["Gangnam"], timeout=WAIT_MS)
+        expect(page.locator(".archive-search__results li").first).to_contain_text("Gangnam")
+        assert len(page.workers) == workers
+    context.close()
+    paths = Counter(urlsplit(path).path for path, _ in sent)
+    every = set().union(*files.values())
+    assert {path: paths[path] for path in every} == dict.fromkeys(every, 1)
 
 
 def titles_and_status(page: Page, url: str, query: str) -> tuple[list[tuple[str, str]], str]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import SearchBundles
+from conftest import SearchBundles, device_cores
 from localsite import ROOT, serve
 
 QUERIES = [
@@ -84,7 +84,7 @@ ENGINE_ANSWER = """async ([bundle, query, filters]) => {
     window.engine ??= (async () => {
         const shards = await (await fetch(`/${bundle}/pagefind/shards.json`)).json();
         const settings = { baseUrl: "/", excerptLength: 24 };
-        return open(new URL(`/${bundle}/`, location.href).href, shards, settings, window.searchWorkers);
+        return open(new URL(`/${bundle}/`, location.href).href, shards, settings);
     })();
     const answer = await (await window.engine).search(query, { filters });
     const results = await Promise.all(answer.results.map(async (result) => {
@@ -106,11 +106,11 @@ TABS = {
     "engine in two workers": ("sharded", ENGINE_ANSWER),
     "engine in the page": ("sharded", ENGINE_ANSWER),
 }
-# How each engine tab's page runs it (a script run before the page's own): a worker per bundle (the default), two
-# workers at most, or no Worker at all.
+# How each engine tab's page runs it (a script run before the page's own): on a device of eight cores (a worker per
+# bundle), of two cores (two workers), or without Worker.
 ENGINE_SETUPS = {
-    "engine": "",
-    "engine in two workers": "window.searchWorkers = 2",
+    "engine": device_cores(8),
+    "engine in two workers": device_cores(2),
     "engine in the page": "delete window.Worker",
 }
 
@@ -230,9 +230,9 @@ def test_the_bundles_compared_are_a_single_run_a_merge_and_shards(search_bundles
 
 
 def test_the_engine_searches_the_shards_in_workers_where_it_can(pages: dict[str, Page]) -> None:
-    """Three shards: a worker for each (the second and third get their WebAssembly from beside pagefind.js); at most
-    two, one with the first bundle and one with the other two; none in a page without Worker. The tests above
-    compared the answers of each."""
+    """Three shards: on eight cores a worker for each (the second and third get their WebAssembly from beside
+    pagefind.js); on two cores two, one with the first bundle and one with the other two; none in a page without
+    Worker. The tests above compared the answers of each."""
     answers(pages, "delegation", {})
     assert len(pages["engine"].workers) == 3
     assert len(pages["engine in two workers"].workers) == 2
