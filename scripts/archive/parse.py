@@ -415,10 +415,9 @@ def _read_credits(seed: ParsedSeed) -> None:
                 _publisher(seed, lead["outlet"], piece.line)
             if lead.get("year") and seed.published is None:
                 _record_published(seed, f"{lead['year']}-{lead['month']}-{lead['day']}", piece.line, match[0])
-            if (group := "author" if lead["author"] else "reporters" if lead.get("reporters") else None) and (
-                seed.author is None
-            ):
-                seed.author = _as_written(piece, match, group).strip()
+            named = "author" if lead["author"] else "reporters" if lead.get("reporters") else None
+            if named and seed.author is None:
+                seed.author = _as_written(piece, match, named).strip()
         if piece.lang == "en" and (match := wire_dateline(piece.text)):
             outlet = match["outlet"].strip()
             _publisher(seed, rules.WIRE_OUTLETS.get(outlet, outlet), piece.line)
