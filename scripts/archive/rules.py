@@ -23,6 +23,10 @@ OTHER_LANGUAGE = {"en": "zh", "zh": "en"}
 # BCP 47 tags written into pages (the `lang` of a Chinese page says Simplified so browsers pick the glyphs).
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
+# A person's name in Chinese, as reporters' and photographers' names stand in a text (复姓 and transliterated names
+# up to four characters).
+_ZH_NAME = r"[\u4e00-\u9fff·]{2,4}"
+
 # --- Lines that are not the article: portal chrome and boilerplate, dropped wherever they stand.
 # Breadcrumbs: 当前位置:网站首页 > 新闻中心 > …, 首页 > 新闻中心 > 对外交流, Home > Business. A page prints its
 # header (the site's name, menus, today's date) above the breadcrumb and the article below it: short lines above the
@@ -52,8 +56,8 @@ CHROME_LINES = (
         r"^[\[(（]?(?:Photo(?:\s*[:/]\s*|\s+(?:by|courtesy of|provided (?:to|by))\s+)"
         r"[A-Z][\w.'&-]*(?:(?:\s*/\s*|\s)[A-Z][\w.'&-]*){0,5}"  # capitalised words: names, not a caption
         r"|(?:(?:图片来源|圖片來源|摄影|攝影)\s*[:：/／]|[图圖]\s*[/／])\s*[^()（）\[\]]{2,30}"
-        r"|(?:(?:记者|記者|通讯员|通訊員)\s*)?[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+(?:(?:记者|記者|通讯员|通訊員)\s*)?"
-        r"[\u4e00-\u9fff·]{2,4})*\s*[摄攝])[\])）]?$"
+        rf"|(?:(?:记者|記者|通讯员|通訊員)\s*)?{_ZH_NAME}(?:[ \u3000、]+(?:(?:记者|記者|通讯员|通訊員)\s*)?"
+        rf"{_ZH_NAME})*\s*[摄攝])[\])）]?$"
     ),
 )
 # A heading that starts the page's list of other articles (相关新闻, Related Articles): it and the short lines after it
@@ -174,7 +178,6 @@ _ZH_OUTLET = (
 )
 _OWN_OUTLET = r"本报|本報|本台|本网|本網"
 _PER = r"据|據"  # 据新华社东京9月14日电: "according to Xinhua's dispatch", which the text relays and credits
-_ZH_NAME = r"[\u4e00-\u9fff·]{2,4}"  # a reporter's name (复姓 and transliterated names up to four characters)
 # The places a dispatch is filed from, as the parser sees them (in Simplified characters): where a reporter's name runs
 # into the place, only a place listed here tells where the name ends.
 _DATELINE_PLACES_BY_REGION = {
@@ -211,7 +214,7 @@ ZH_LEADS = (
     # (the names apart from the place).
     re.compile(
         rf"^(?P<outlet>{_ZH_OUTLET})(?:消息(?:[（(][\u4e00-\u9fff]{{2,10}}[)）])?[:：]"
-        r"|(?:记者|記者)[ \u3000]*(?P<author>[\u4e00-\u9fff·]{2,4}(?:[ \u3000]+[\u4e00-\u9fff·]{2,4})*)[ \u3000]+"
+        rf"|(?:记者|記者)[ \u3000]*(?P<author>{_ZH_NAME}(?:[ \u3000]+{_ZH_NAME})*)[ \u3000]+"
         r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:报道|報道)[:：]?)"
     ),
     # A dispatch in brackets, Taiwan's Central News Agency's way: （中央社記者王明台北14日電）, （中央社記者王明、李華東京14日專電）,
@@ -528,9 +531,7 @@ OUTLET_ALONE = re.compile(
     rf"|{trie_pattern(AGENCIES_EN)}"
 )
 _AUTHOR_LABEL = trie_pattern(PORTAL_LABELS["author"])
-_HAN_NAME = (
-    rf"(?!(?:{_PORTAL_LABEL})\s*[:：]|{_PORTAL_TOOL})[\u4e00-\u9fff·]{{2,4}}(?![\u4e00-\u9fff·])"  # 王明, 通讯员
-)
+_HAN_NAME = rf"(?!(?:{_PORTAL_LABEL})\s*[:：]|{_PORTAL_TOOL}){_ZH_NAME}(?![\u4e00-\u9fff·])"  # 王明, 通讯员
 PORTAL_ITEM = re.compile(
     r"[【\[(（]?(?:"
     # Names, two or more, after an author's label: 作者：记者 王明, 记者：王明 李华.
