@@ -1,9 +1,14 @@
-"""Property tests: whatever text a seed holds, pages show it as text and their front matter parses."""
+"""Property tests: whatever text a seed holds, pages show it as text and their front matter parses; the fast paths
+(related articles, tag matching, dates) find what the plain rule finds."""
 
 from __future__ import annotations
 
+import math
 import posixpath
+import random
 import re
+from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,9 +27,9 @@ from archive.head import href, url_path
 from archive.load import load_archive
 from archive.parse import ends_sentence
 from archive.patterns import trie_pattern
-from archive.render import escape
-from archive.site import render_site
-from conftest import SMALL_VOCABULARY
+from archive.render import RELATED_LIMIT, escape
+from archive.site import RELATED_COMMON, related_articles, render_site
+from conftest import ROOT, SMALL_VOCABULARY
 
 # The same Markdown extensions as mkdocs.yml, so the HTML here is the HTML readers get.
 EXTENSIONS = ["attr_list", "toc"]
@@ -378,3 +383,58 @@ def test_punctuation_touching_chinese_turns_full_width_as_the_rule_says(text: st
 def test_front_matter_with_one_list_or_dict_twice_is_what_yaml_dump_writes(data: dict) -> None:
     """A list or dict under two keys is written once, with an anchor, exactly as yaml.dump writes it."""
     assert dump_front_matter(data) == yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=True, width=1000)
+
+
+def related_by_every_pair(articles: list) -> dict[str, list[str]]:
+    """Related articles as the rule says, scoring every pair: shared tags no more common than RELATED_COMMON
+    weigh log((1 + N) / df), added in the article's tag order; the best RELATED_LIMIT with a score, ties by slug."""
+    total = len(articles)
+    frequency = Counter(tag for article in articles for tag in article.tags)
+    common = max(RELATED_COMMON[0], RELATED_COMMON[1] * total)
+    related = {}
+    for article in articles:
+        scored = []
+        for other in articles:
+            if other is not article:
+                shared = [tag for tag in article.tags if tag in other.tags and frequency[tag] <= common]
+                if shared:
+                    scored.append((-sum(math.log((1 + total) / frequency[tag]) for tag in shared), other.slug))
+        related[article.slug] = [slug for _, slug in sorted(scored)[:RELATED_LIMIT]]
+    return related
+
+
+TAG_POOL = [f"t{number}" for number in range(12)]
+TAG_SETS = st.lists(st.lists(st.sampled_from(TAG_POOL), unique=True, max_size=6), min_size=1, max_size=40)
+
+
+@pytest.fixture(scope="module")
+def one_article():
+    return load_archive(ROOT / "seeds").articles[0]
+
+
+def articles_tagged(article, tag_sets: list[list[str]], seed: int = 0) -> list:
+    """Copies of one real article, each with its own slug (not in list order) and tags."""
+    slugs = random.Random(seed).sample(range(10 * len(tag_sets)), len(tag_sets))
+    return [replace(article, slug=f"a{slug:04d}", tags=tuple(tags)) for slug, tags in zip(slugs, tag_sets, strict=True)]
+
+
+@given(TAG_SETS, st.integers(0, 2**16))
+@example([["t0"]] * 8, 0)  # eight-way tie: the first five slugs win
+@example([["t0", "t1"], ["t0"], ["t1"], ["t0", "t1"], []], 1)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_related_articles_are_the_best_scored_of_every_pair(one_article, tag_sets: list[list[str]], seed: int) -> None:
+    """Visiting candidates rarest tag first and stopping early finds what scoring every pair finds, in order."""
+    articles = articles_tagged(one_article, tag_sets, seed)
+    found = {slug: [other.slug for other in related] for slug, related in related_articles(articles).items()}
+    assert found == related_by_every_pair(articles)
+
+
+def test_related_articles_are_the_same_on_two_processes(one_article) -> None:
+    """Three hundred articles with tags from common to rare: two processes find what one does, and the rule."""
+    draw = random.Random(5)
+    weights = [1 / (rank + 1) for rank in range(60)]
+    tag_sets = [list(dict.fromkeys(draw.choices(range(60), weights, k=draw.randint(0, 8)))) for _ in range(300)]
+    articles = articles_tagged(one_article, [[f"t{tag}" for tag in tags] for tags in tag_sets])
+    one, two = related_articles(articles, 1), related_articles(articles, 2)
+    assert one == two
+    assert {slug: [other.slug for other in related] for slug, related in one.items()} == related_by_every_pair(articles)
